@@ -1,0 +1,140 @@
+import { OpenAIMockError } from './errors.js';
+import type { MockRequest } from './request.js';
+
+/** A request the mock does not serve, as handed to an `onUnhandledRequest` callback. */
+export interface UnhandledRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly path: string;
+}
+
+/**
+ * What to do with a request to an OpenAI host that the mock does not serve:
+ * - `'error'` (default): answer with an OpenAI-shaped error naming the method and path;
+ * - `'warn'`: the same answer, and a warning on the console;
+ * - `'bypass'`: let it through to the real network;
+ * - a function: decides per request by returning one of the above (nothing means `'error'`).
+ */
+export type UnhandledRequestStrategy =
+  | 'error'
+  | 'warn'
+  | 'bypass'
+  | ((request: UnhandledRequest) => 'error' | 'warn' | 'bypass' | undefined | void);
+
+export type FineTuningPhase = 'validating_files' | 'queued' | 'running';
+
+export interface OpenAIMockOptions {
+  /**
+   * Base URLs to intercept besides `https://api.openai.com/v1` and `OPENAI_BASE_URL`
+   * (e.g. a proxy or gateway your code talks to).
+   */
+  baseURLs?: readonly string[];
+  /** See {@link UnhandledRequestStrategy}. Default `'error'`. */
+  onUnhandledRequest?: UnhandledRequestStrategy;
+  /** The organization the mock acts as: `organization_id` on jobs and the slug in model names. */
+  organization?: { id?: string; slug?: string };
+  files?: {
+    /**
+     * How long an uploaded file stays `uploaded` before it is `processed`. Default 2000 ms
+     * (the origin documents); 0 is what the real API does today.
+     */
+    processingMs?: number;
+  };
+  fineTuning?: {
+    /** Duration of each phase in ms. Defaults: validating_files 2000, queued 2000, running 6000. */
+    timings?: Partial<Record<FineTuningPhase, number>>;
+    /**
+     * Fewest training examples a job accepts before it fails with `invalid_n_examples`.
+     * Default 1; the real API requires 10.
+     */
+    minExamples?: number;
+  };
+}
+
+export interface ResolvedConfig {
+  readonly baseURLs: readonly URL[];
+  readonly onUnhandledRequest: UnhandledRequestStrategy;
+  readonly organization: { readonly id: string; readonly slug: string };
+  readonly files: { readonly processingMs: number };
+  readonly fineTuning: {
+    readonly timings: Readonly<Record<FineTuningPhase, number>>;
+    readonly minExamples: number;
+  };
+}
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
+  const urls = [DEFAULT_BASE_URL, process.env['OPENAI_BASE_URL'], ...(options.baseURLs ?? [])]
+    .filter((u): u is string => typeof u === 'string' && u.trim() !== '')
+    .map((u) => parseBaseURL(u));
+  const unique = [...new Map(urls.map((u) => [u.href, u])).values()];
+  const strategy = options.onUnhandledRequest ?? 'error';
+  if (typeof strategy !== 'function' && !['error', 'warn', 'bypass'].includes(strategy)) {
+    throw invalidOption('onUnhandledRequest', strategy, "'error', 'warn', 'bypass' or a function");
+  }
+  return {
+    baseURLs: unique,
+    onUnhandledRequest: strategy,
+    organization: {
+      id: options.organization?.id ?? 'org-mock',
+      slug: options.organization?.slug ?? 'openai-mock',
+    },
+    files: { processingMs: duration('files.processingMs', options.files?.processingMs, 2000) },
+    fineTuning: {
+      timings: {
+        validating_files: duration('fineTuning.timings.validating_files', options.fineTuning?.timings?.validating_files, 2000),
+        queued: duration('fineTuning.timings.queued', options.fineTuning?.timings?.queued, 2000),
+        running: duration('fineTuning.timings.running', options.fineTuning?.timings?.running, 6000),
+      },
+      minExamples: count('fineTuning.minExamples', options.fineTuning?.minExamples, 1),
+    },
+  };
+}
+
+function parseBaseURL(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidOption('baseURLs', value, 'an absolute http(s) URL such as https://api.openai.com/v1');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidOption('baseURLs', value, 'an http: or https: URL');
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+function duration(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw invalidOption(name, value, 'a number of milliseconds, 0 or more (Infinity holds the phase)');
+  }
+  return value;
+}
+
+function count(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw invalidOption(name, value, 'a whole number, 1 or more');
+  return value;
+}
+
+function invalidOption(name: string, value: unknown, expected: string): OpenAIMockError {
+  return new OpenAIMockError(
+    'ERR_OPENAI_MOCK_INVALID_OPTION',
+    `Option '${name}' is ${JSON.stringify(value) ?? String(value)}; it must be ${expected}.`,
+  );
+}
+
+/** The configured base URL a request was sent to, if any. */
+export function matchBaseURL(config: ResolvedConfig, request: MockRequest): { base: URL; url: URL } | null {
+  const url = new URL(request.url);
+  for (const base of config.baseURLs) {
+    if (url.origin !== base.origin) continue;
+    if (url.pathname === base.pathname || url.pathname.startsWith(`${base.pathname}/`)) return { base, url };
+  }
+  return null;
+}

@@ -1,0 +1,25 @@
+/**
+ * Codes of {@link OpenAIMockError}: each names one way the library can be misused.
+ */
+export type OpenAIMockErrorCode =
+  | 'ERR_OPENAI_MOCK_NOT_INSTALLED'
+  | 'ERR_OPENAI_MOCK_INVALID_OPTION'
+  | 'ERR_OPENAI_MOCK_INVALID_ARGUMENT'
+  | 'ERR_OPENAI_MOCK_UNKNOWN_OBJECT'
+  | 'ERR_OPENAI_MOCK_DUPLICATE_ID'
+  | 'ERR_OPENAI_MOCK_TRANSPORT';
+
+/**
+ * Thrown when the library itself is used wrongly (a bad option, a call before install, an id
+ * that does not exist in the mock). Errors the OpenAI API would return are never thrown this
+ * way: they are sent to the client as HTTP responses, so the SDK raises its own error classes.
+ */
+export class OpenAIMockError extends Error {
+  override readonly name = 'OpenAIMockError';
+  readonly code: OpenAIMockErrorCode;
+
+  constructor(code: OpenAIMockErrorCode, message: string) {
+    super(`[openai-mock] ${message}`);
+    this.code = code;
+  }
+}

@@ -1,0 +1,336 @@
+import { ApiError } from './api-error.js';
+import { Clock } from './clock.js';
+import { collection, type ReadonlyCollection } from './collection.js';
+import {
+  matchBaseURL,
+  resolveConfig,
+  type OpenAIMockOptions,
+  type ResolvedConfig,
+  type UnhandledRequest,
+} from './config.js';
+import type { MockContext } from './context.js';
+import { OpenAIMockError } from './errors.js';
+import { IdGenerator } from './ids.js';
+import { queryObject, redactHeaders, type RecordedRequest } from './request-log.js';
+import { loggableBody, parseBody, type MockRequest, type MockResponse } from './request.js';
+import { Router, type Reply } from './router.js';
+import { describeUnhandled, isKnownOpenAIRoute } from './unhandled.js';
+import { FilesState, type FileObject } from '../resources/files/state.js';
+import { fileRoutes } from '../resources/files/routes.js';
+import { JobsState } from '../resources/fine-tuning/state.js';
+import { fineTuningRoutes } from '../resources/fine-tuning/routes.js';
+import type {
+  FineTuningJob,
+  FineTuningJobCheckpoint,
+  FineTuningJobEvent,
+  FineTuningJobStatus,
+} from '../resources/fine-tuning/types.js';
+import { ModelsState, type Model } from '../resources/models/state.js';
+import type { LifecycleState } from './lifecycle.js';
+import { runGlobalResetHooks } from './active.js';
+import { modelRoutes } from '../resources/models/routes.js';
+
+/** A transport: something that delivers intercepted requests to an {@link OpenAIMock}. */
+export interface Transport {
+  install(mock: OpenAIMock): void;
+  uninstall(): void;
+  /** Re-arms the interception if something (such as `nock.cleanAll()`) removed it. */
+  ensure(): void;
+}
+
+/** The engine's answer to a request: a response, or "let it through to the network". */
+export type HandleResult = MockResponse | { readonly bypass: true };
+
+const encoder = new TextEncoder();
+
+/**
+ * A stateful, in-memory OpenAI API. It knows nothing of nock or the test runner: a transport
+ * hands it {@link MockRequest}s and writes out what {@link OpenAIMock.handle} answers.
+ *
+ * @example
+ * const openaiMock = createOpenAIMock({ files: { processingMs: 0 } });
+ * openaiMock.install();
+ * // ... run code that uses the OpenAI SDK ...
+ * openaiMock.uninstall();
+ */
+export class OpenAIMock {
+  readonly clock = new Clock();
+  readonly config: ResolvedConfig;
+  readonly #ids = new IdGenerator();
+  readonly #router = new Router();
+  readonly #requests: RecordedRequest[] = [];
+  readonly #files: FilesState;
+  readonly #jobs: JobsState;
+  readonly #models: ModelsState;
+  readonly #resetHooks = new Set<() => void>();
+  #transport: Transport | null = null;
+
+  /** Files as the API would list them now (deleted and expired ones are gone). */
+  readonly files: FilesCollection;
+  /** Fine-tuning jobs, each as `GET /v1/fine_tuning/jobs/{id}` would return it now. */
+  readonly jobs: JobsCollection;
+  /** Models as `GET /v1/models` would list them now. */
+  readonly models: ReadonlyCollection<Model>;
+  /**
+   * Puts objects straight into the mock's state, as if they already existed in the account.
+   * Seeded objects keep the status they are given. The factories' `create()` uses this.
+   */
+  readonly seed: SeedApi;
+
+  constructor(options: OpenAIMockOptions = {}, transportFactory?: () => Transport) {
+    this.config = resolveConfig(options);
+    const ctx: MockContext = { clock: this.clock, ids: this.#ids, config: this.config };
+    this.#files = new FilesState(ctx);
+    this.#models = new ModelsState(ctx);
+    this.#jobs = new JobsState(ctx, this.#files, (id) => this.#models.find(id) !== undefined);
+    this.#models.attach(this.#jobs);
+    this.#router.add(...fileRoutes(this.#files), ...fineTuningRoutes(this.#jobs), ...modelRoutes(this.#models));
+    const settled = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+      this.#jobs.settle();
+      return fn(...args);
+    };
+    this.files = Object.assign(
+      collection(settled(() => this.#files.ids()), settled((id: string) => this.#files.find(id))),
+      {
+        content: settled((id: string) => this.#files.bytesOf(id)),
+        uploads: settled(() => this.#files.uploads()),
+      },
+    );
+    this.jobs = Object.assign(
+      collection(() => this.#jobs.ids(), (id: string) => this.#jobs.find(id)),
+      {
+        lifecycle: (id: string) => this.#jobs.lifecycle(id),
+        events: (id: string) => (this.#jobs.find(id) ? this.#jobs.events(id) : undefined),
+        checkpoints: (id: string) => (this.#jobs.find(id) ? this.#jobs.checkpoints(id) : undefined),
+      },
+    );
+    this.models = collection(
+      () => this.#models.list().map((m) => m.id),
+      (id: string) => this.#models.find(id),
+    );
+    this.seed = {
+      file: (object, content = '') =>
+        this.#files.seed(object, typeof content === 'string' ? encoder.encode(content) : content),
+      job: (object, extras) => this.#jobs.seed(object, extras),
+      model: (object) => this.#models.seed(object),
+    };
+    this.#transportFactory = transportFactory;
+  }
+
+  readonly #transportFactory: (() => Transport) | undefined;
+
+  /** Every request intercepted since the last {@link reset}, oldest first. */
+  get requests(): readonly RecordedRequest[] {
+    return this.#requests;
+  }
+
+  /** True between {@link install} and {@link uninstall}. */
+  get installed(): boolean {
+    return this.#transport !== null;
+  }
+
+  /** Starts intercepting requests to the configured OpenAI base URLs. Idempotent. */
+  install(): this {
+    if (this.#transport) {
+      this.#transport.ensure();
+      return this;
+    }
+    if (!this.#transportFactory) {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_TRANSPORT',
+        'This mock was built without a transport. Use createOpenAIMock() from "openai-mock", or call handle() yourself.',
+      );
+    }
+    const transport = this.#transportFactory();
+    transport.install(this);
+    this.#transport = transport;
+    return this;
+  }
+
+  /** Stops intercepting. State is kept until {@link reset}. Idempotent. */
+  uninstall(): this {
+    this.#transport?.uninstall();
+    this.#transport = null;
+    return this;
+  }
+
+  /**
+   * Forgets every object and request, restarts the id sequences and drops any manual clock
+   * offset. Configuration and installation are kept.
+   */
+  reset(): this {
+    this.#requests.length = 0;
+    this.#ids.reset();
+    this.clock.reset();
+    this.#files.reset();
+    this.#jobs.reset();
+    this.#models.reset();
+    for (const hook of this.#resetHooks) hook();
+    runGlobalResetHooks();
+    this.#transport?.ensure();
+    return this;
+  }
+
+  /** Runs `hook` on every {@link reset} (factories use it to rewind their sequences). */
+  onReset(hook: () => void): () => void {
+    this.#resetHooks.add(hook);
+    return () => this.#resetHooks.delete(hook);
+  }
+
+  /** Whether a request to this URL belongs to the mock (its origin is a configured base URL's). */
+  intercepts(url: string): boolean {
+    const origin = new URL(url).origin;
+    return this.config.baseURLs.some((base) => base.origin === origin);
+  }
+
+  /** Whether the mock will answer (rather than let through) a request with this method and URL. */
+  willAnswer(method: string, url: string): boolean {
+    if (!this.intercepts(url)) return false;
+    if (this.#serves(method, url)) return true;
+    return this.#unhandledStrategy(method, url) !== 'bypass';
+  }
+
+  /** Answers one request. Never throws: anything unexpected becomes a 500 in OpenAI's envelope. */
+  async handle(request: MockRequest): Promise<HandleResult> {
+    const requestId = this.#ids.next('req_');
+    const url = new URL(request.url);
+    const at = this.clock.now();
+    const body = await parseBody(request);
+    const record = (status: number, id: string | null): void => {
+      this.#requests.push({
+        method: request.method,
+        path: url.pathname,
+        query: queryObject(url.searchParams),
+        headers: redactHeaders(request.headers),
+        body: loggableBody(body),
+        status,
+        requestId: id,
+        at,
+      });
+    };
+
+    const target = matchBaseURL(this.config, request);
+    const relative = target ? url.pathname.slice(target.base.pathname.length) || '/' : null;
+    const match = relative === null ? null : this.#router.match(request.method, relative);
+    if (!match || match.kind !== 'found') {
+      const strategy = this.#unhandledStrategy(request.method, request.url);
+      if (strategy === 'bypass') {
+        record(0, null);
+        return { bypass: true };
+      }
+      const error =
+        match?.kind === 'wrong-method'
+          ? new ApiError(405, `Method not allowed (${request.method} ${url.pathname})`)
+          : unhandledError(request.method, url.pathname, relative);
+      if (strategy === 'warn') console.warn(`[openai-mock] ${error.message}`);
+      record(error.status, requestId);
+      return errorResponse(error, requestId, { 'x-should-retry': 'false' });
+    }
+
+    let response: MockResponse;
+    try {
+      checkApiKey(request);
+      this.#jobs.settle();
+      const reply = await match.route.handler({ request, params: match.params, query: url.searchParams, body });
+      response = replyResponse(reply, requestId);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        response = errorResponse(error, requestId);
+      } else {
+        const detail = error instanceof Error ? error.message : String(error);
+        response = errorResponse(
+          new ApiError(500, `openai-mock failed while handling ${request.method} ${url.pathname}: ${detail}. This is a bug in openai-mock; please report it.`, 'server_error'),
+          requestId,
+          { 'x-should-retry': 'false' },
+        );
+      }
+    }
+    record(response.status, requestId);
+    return response;
+  }
+
+  #serves(method: string, url: string): boolean {
+    const target = matchBaseURL(this.config, { method, url, headers: {}, body: new Uint8Array() });
+    if (!target) return false;
+    const relative = target.url.pathname.slice(target.base.pathname.length) || '/';
+    return this.#router.match(method, relative).kind === 'found';
+  }
+
+  #unhandledStrategy(method: string, url: string): 'error' | 'warn' | 'bypass' {
+    const strategy = this.config.onUnhandledRequest;
+    if (typeof strategy !== 'function') return strategy;
+    const parsed = new URL(url);
+    const request: UnhandledRequest = { method, url, path: parsed.pathname };
+    return strategy(request) ?? 'error';
+  }
+}
+
+/** `openaiMock.files`: the collection, plus the bytes of a file and the history of uploads. */
+export interface FilesCollection extends ReadonlyCollection<FileObject> {
+  /** The bytes of a file, whatever its purpose (undefined if it does not exist now). */
+  content(id: string): Uint8Array | undefined;
+  /** Every file the code under test uploaded, deleted ones included, oldest first. */
+  uploads(): { file: FileObject; deleted: boolean; content: Uint8Array }[];
+}
+
+/** `openaiMock.jobs`: the collection, plus each job's lifecycle, events and checkpoints. */
+export interface JobsCollection extends ReadonlyCollection<FineTuningJob> {
+  /** Status now, since when, what comes next and when, and the history so far. */
+  lifecycle(id: string): LifecycleState<FineTuningJobStatus> | undefined;
+  /** Events newest first, as the events endpoint lists them. */
+  events(id: string): FineTuningJobEvent[] | undefined;
+  /** Checkpoints newest first. */
+  checkpoints(id: string): FineTuningJobCheckpoint[] | undefined;
+}
+
+export interface SeedApi {
+  /** Stores a File object and its bytes (a string is stored as UTF-8). */
+  file(object: FileObject, content?: Uint8Array | string): FileObject;
+  /** Stores a fine-tuning job with, optionally, its events and checkpoints. */
+  job(
+    object: FineTuningJob,
+    extras?: { events?: FineTuningJobEvent[]; checkpoints?: FineTuningJobCheckpoint[] },
+  ): FineTuningJob;
+  /** Adds a model to `/v1/models`. */
+  model(object: Model): Model;
+}
+
+function unhandledError(method: string, path: string, relative: string | null): ApiError {
+  const known = relative !== null && isKnownOpenAIRoute(method, relative);
+  return known
+    ? new ApiError(501, describeUnhandled(method, path), 'invalid_request_error', null, 'openai_mock_unhandled_route')
+    : new ApiError(404, `Invalid URL (${method} ${path})`);
+}
+
+function checkApiKey(request: MockRequest): void {
+  const auth = request.headers['authorization'] ?? request.headers['api-key'] ?? '';
+  if (auth.replace(/^bearer\s*/i, '').trim() !== '') return;
+  throw new ApiError(
+    401,
+    "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.",
+  );
+}
+
+function baseHeaders(requestId: string): Record<string, string> {
+  return { 'x-request-id': requestId, 'openai-version': '2020-10-01', 'openai-processing-ms': '0' };
+}
+
+function replyResponse(reply: Reply, requestId: string): MockResponse {
+  const headers = { ...baseHeaders(requestId), ...reply.headers };
+  if ('bytes' in reply) {
+    return { status: reply.status ?? 200, headers: { ...headers, 'content-type': reply.contentType }, body: reply.bytes };
+  }
+  return {
+    status: reply.status ?? 200,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: encoder.encode(JSON.stringify(reply.json)),
+  };
+}
+
+function errorResponse(error: ApiError, requestId: string, extra: Record<string, string> = {}): MockResponse {
+  return {
+    status: error.status,
+    headers: { ...baseHeaders(requestId), 'content-type': 'application/json', ...error.headers, ...extra },
+    body: encoder.encode(JSON.stringify(error.toJSON())),
+  };
+}

@@ -1,0 +1,43 @@
+/** One request the mock intercepted, as kept in `openaiMock.requests`. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** The path as sent, including the base path (`/v1/files/file-mock000001`). */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | string[]>>;
+  /** Request headers, names lower-case; `authorization` and `api-key` are redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed body: JSON as sent, multipart fields as an object (files as `{ filename, bytes, contentType }`). */
+  readonly body: unknown;
+  /** The status the mock answered (0 if the request was let through to the network). */
+  readonly status: number;
+  /** The `x-request-id` the mock answered with. */
+  readonly requestId: string | null;
+  /** When it arrived, in ms on the mock's clock. */
+  readonly at: number;
+}
+
+const SECRET_HEADERS = new Set(['authorization', 'api-key', 'openai-api-key', 'x-api-key']);
+
+/** Copies headers with credentials replaced, so the log can be printed and stored safely. */
+export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!SECRET_HEADERS.has(name)) {
+      out[name] = value;
+    } else {
+      out[name] = /^bearer\s/i.test(value) ? 'Bearer [REDACTED]' : '[REDACTED]';
+    }
+  }
+  return out;
+}
+
+/** Query parameters as an object; repeated keys become arrays. */
+export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+import { badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
+import type {
+  DpoHyperparameters,
+  FineTuneMethod,
+  Hyperparameters,
+  ReinforcementHyperparameters,
+  WandbIntegration,
+} from './types.js';
+
+/** A `POST /v1/fine_tuning/jobs` body, checked and with every default in place. */
+export interface CreateJobParams {
+  readonly model: string;
+  readonly trainingFile: string;
+  readonly validationFile: string | null;
+  readonly suffix: string | null;
+  readonly seed: number | null;
+  readonly method: FineTuneMethod;
+  readonly integrations: WandbIntegration[] | null;
+  readonly metadata: Record<string, string> | null;
+}
+
+type Body = Record<string, unknown>;
+
+/** Checks what the API checks before it accepts a job (types, ranges, enums), in its words. */
+export function parseCreateJob(body: Body): CreateJobParams {
+  const model = requiredString(body, 'model');
+  const trainingFile = requiredString(body, 'training_file');
+  const validationFile = optionalString(body, 'validation_file');
+  const suffix = optionalString(body, 'suffix');
+  if (suffix !== null) checkLength('suffix', suffix, 1, 64);
+  const seed = optionalInteger(body, 'seed', 0, 2_147_483_647);
+  const legacy = hyperparameters(body['hyperparameters'], 'hyperparameters');
+  return {
+    model,
+    trainingFile,
+    validationFile,
+    suffix,
+    seed,
+    method: method(body['method'], legacy),
+    integrations: integrations(body['integrations']),
+    metadata: metadata(body['metadata']),
+  };
+}
+
+function method(value: unknown, legacy: Partial<Hyperparameters>): FineTuneMethod {
+  if (value === undefined || value === null) {
+    return { type: 'supervised', supervised: { hyperparameters: withAuto(legacy) } };
+  }
+  const m = object(value, 'method');
+  const type = m['type'];
+  if (type === undefined) throw missingParameter('method.type');
+  if (type !== 'supervised' && type !== 'dpo' && type !== 'reinforcement') {
+    throw invalidValue('method.type', type, ['supervised', 'dpo', 'reinforcement']);
+  }
+  const section = m[type] === undefined || m[type] === null ? {} : object(m[type], `method.${type}`);
+  const param = `method.${type}.hyperparameters`;
+  const hp = { ...legacy, ...hyperparameters(section['hyperparameters'], param) };
+  if (type === 'supervised') return { type, supervised: { hyperparameters: withAuto(hp) } };
+  if (type === 'dpo') {
+    const raw = section['hyperparameters'] === undefined ? {} : object(section['hyperparameters'], param);
+    const beta = autoOrNumber(raw['beta'], `${param}.beta`, 0, 2, false);
+    const dpo: DpoHyperparameters = { ...withAuto(hp), beta: beta ?? 'auto' };
+    return { type, dpo: { hyperparameters: dpo } };
+  }
+  if (section['grader'] === undefined || section['grader'] === null) throw missingParameter('method.reinforcement.grader');
+  const grader = object(section['grader'], 'method.reinforcement.grader');
+  const raw = section['hyperparameters'] === undefined ? {} : object(section['hyperparameters'], param);
+  const effort = raw['reasoning_effort'] ?? 'default';
+  if (effort !== 'default' && effort !== 'low' && effort !== 'medium' && effort !== 'high') {
+    throw invalidValue(`${param}.reasoning_effort`, effort, ['default', 'low', 'medium', 'high']);
+  }
+  const reinforcement: ReinforcementHyperparameters = {
+    ...withAuto(hp),
+    compute_multiplier: autoOrNumber(raw['compute_multiplier'], `${param}.compute_multiplier`, 0, 10, false) ?? 'auto',
+    eval_interval: autoOrNumber(raw['eval_interval'], `${param}.eval_interval`, 1, Number.MAX_SAFE_INTEGER, true) ?? 'auto',
+    eval_samples: autoOrNumber(raw['eval_samples'], `${param}.eval_samples`, 1, Number.MAX_SAFE_INTEGER, true) ?? 'auto',
+    reasoning_effort: effort,
+  };
+  return { type, reinforcement: { grader, hyperparameters: reinforcement } };
+}
+
+function hyperparameters(value: unknown, param: string): Partial<Hyperparameters> {
+  if (value === undefined || value === null) return {};
+  const hp = object(value, param);
+  const out: Partial<Hyperparameters> = {};
+  const batch = autoOrNumber(hp['batch_size'], `${param}.batch_size`, 1, 256, true);
+  const lr = autoOrNumber(hp['learning_rate_multiplier'], `${param}.learning_rate_multiplier`, 0, Infinity, false);
+  const epochs = autoOrNumber(hp['n_epochs'], `${param}.n_epochs`, 1, 50, true);
+  if (batch !== undefined) out.batch_size = batch;
+  if (lr !== undefined) out.learning_rate_multiplier = lr;
+  if (epochs !== undefined) out.n_epochs = epochs;
+  return out;
+}
+
+function withAuto(hp: Partial<Hyperparameters>): Hyperparameters {
+  return {
+    batch_size: hp.batch_size ?? 'auto',
+    learning_rate_multiplier: hp.learning_rate_multiplier ?? 'auto',
+    n_epochs: hp.n_epochs ?? 'auto',
+  };
+}
+
+/** `'auto'` or a number in range (exclusive of `min` for non-integers, as the spec says `> 0`). */
+function autoOrNumber(
+  value: unknown,
+  param: string,
+  min: number,
+  max: number,
+  integer: boolean,
+): 'auto' | number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value === 'auto') return 'auto';
+  if (typeof value !== 'number' || (integer && !Number.isInteger(value))) {
+    throw invalidType(param, integer ? "'auto' or an integer" : "'auto' or a number", value);
+  }
+  const tooLow = integer ? value < min : value <= min;
+  if (tooLow || value > max) {
+    const range = integer ? `between ${min} and ${max}` : `greater than ${min}${Number.isFinite(max) ? ` and at most ${max}` : ''}`;
+    throw badRequest(`Invalid '${param}': expected a value ${range}, but got ${value} instead.`, param, tooLow ? 'below_min_value' : 'above_max_value');
+  }
+  return value;
+}
+
+function integrations(value: unknown): WandbIntegration[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) throw invalidType('integrations', 'an array', value);
+  if (value.length > 5) {
+    throw badRequest(`Invalid 'integrations': array too long. Expected an array with maximum length 5, but got an array with length ${value.length} instead.`, 'integrations', 'array_above_max_length');
+  }
+  return value.map((item, i) => {
+    const integration = object(item, `integrations[${i}]`);
+    if (integration['type'] !== 'wandb') throw invalidValue(`integrations[${i}].type`, integration['type'], ['wandb']);
+    const wandb = object(integration['wandb'], `integrations[${i}].wandb`);
+    requiredString(wandb, 'project', `integrations[${i}].wandb.project`);
+    return integration as unknown as WandbIntegration;
+  });
+}
+
+/** Metadata: at most 16 string pairs, keys up to 64 characters, values up to 512. */
+export function metadata(value: unknown): Record<string, string> | null {
+  if (value === undefined || value === null) return null;
+  const entries = Object.entries(object(value, 'metadata'));
+  if (entries.length > 16) {
+    throw badRequest(`Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with ${entries.length} properties instead.`, 'metadata', 'object_above_max_properties');
+  }
+  for (const [key, v] of entries) {
+    checkLength('metadata', key, 0, 64, `metadata key '${key}'`);
+    if (typeof v !== 'string') throw invalidType(`metadata.${key}`, 'a string', v);
+    checkLength(`metadata.${key}`, v, 0, 512);
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
+function object(value: unknown, param: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidType(param, 'an object', value);
+  return value as Record<string, unknown>;
+}
+
+function requiredString(body: Body, key: string, param = key): string {
+  const value = body[key];
+  if (value === undefined || value === null) throw missingParameter(param);
+  if (typeof value !== 'string') throw invalidType(param, 'a string', value);
+  if (value === '') throw badRequest(`Invalid '${param}': empty string. Expected a string with minimum length 1, but got an empty string instead.`, param, 'empty_string');
+  return value;
+}
+
+function optionalString(body: Body, key: string): string | null {
+  const value = body[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw invalidType(key, 'a string', value);
+  return value;
+}
+
+function optionalInteger(body: Body, key: string, min: number, max: number): number | null {
+  const value = body[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidType(key, 'an integer', value);
+  if (value < min) throw badRequest(`Invalid '${key}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`, key, 'integer_below_min_value');
+  if (value > max) throw badRequest(`Invalid '${key}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`, key, 'integer_above_max_value');
+  return value;
+}
+
+function checkLength(param: string, value: string, min: number, max: number, what = `'${param}'`): void {
+  if (value.length < min) {
+    throw badRequest(`Invalid ${what}: string too short. Expected a string with minimum length ${min}, but got a string with length ${value.length} instead.`, param, 'string_below_min_length');
+  }
+  if (value.length > max) {
+    throw badRequest(`Invalid ${what}: string too long. Expected a string with maximum length ${max}, but got a string with length ${value.length} instead.`, param, 'string_above_max_length');
+  }
+}

@@ -1,0 +1,336 @@
+import { badRequest, notFound } from '../../mock/api-error.js';
+import { toSeconds } from '../../mock/clock.js';
+import type { MockContext } from '../../mock/context.js';
+import { OpenAIMockError } from '../../mock/errors.js';
+import { Timeline, type LifecycleState, type Phase } from '../../mock/lifecycle.js';
+import type { FilesState } from '../files/state.js';
+import { baseModel } from '../models/catalog.js';
+import { jobActivity, type JobActivity } from './activity.js';
+import type { CreateJobParams } from './create-params.js';
+import { checkData } from './training-data.js';
+import { methodHyperparameters, planTraining, resolveMethod, random, type TrainingPlan } from './training-plan.js';
+import type {
+  FineTuningJob,
+  FineTuningJobCheckpoint,
+  FineTuningJobError,
+  FineTuningJobEvent,
+  FineTuningJobStatus,
+} from './types.js';
+
+const ACTIVE: ReadonlySet<FineTuningJobStatus> = new Set(['validating_files', 'queued', 'running', 'paused']);
+
+/** One job and everything needed to answer for it at any moment. */
+export interface StoredJob {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly params: CreateJobParams;
+  readonly seed: number;
+  readonly timeline: Timeline<FineTuningJobStatus>;
+  /** Why the job fails when its schedule ends in `failed`. */
+  readonly failure: FineTuningJobError | null;
+  /** Null when validation fails (the job never trains). */
+  readonly plan: TrainingPlan | null;
+  readonly fineTunedModel: string;
+  /** Set for jobs put in by a test: returned as given, apart from status changes. */
+  readonly seeded: { object: FineTuningJob; events: FineTuningJobEvent[]; checkpoints: FineTuningJobCheckpoint[] } | null;
+  resultFileId: string | null;
+  /** Sequential ids handed out the first time an event or checkpoint is read. */
+  readonly activityIds: Map<string, string>;
+}
+
+/** Fine-tuning jobs: creation rules, the timed lifecycle, events, checkpoints and results. */
+export class JobsState {
+  readonly #jobs = new Map<string, StoredJob>();
+
+  constructor(
+    private readonly ctx: MockContext,
+    private readonly files: FilesState,
+    private readonly modelExists: (id: string) => boolean = () => false,
+  ) {}
+
+  /** Creates a job: checks synchronously what the API checks, decides its schedule up front. */
+  create(params: CreateJobParams): FineTuningJob {
+    const training = this.files.find(params.trainingFile);
+    if (!training) throw badRequest(`invalid training_file: ${params.trainingFile}`, 'training_file');
+    if (training.purpose !== 'fine-tune') {
+      throw badRequest(
+        `invalid training_file: ${params.trainingFile}. The file has purpose '${training.purpose}'; fine-tuning needs a file uploaded with purpose 'fine-tune'.`,
+        'training_file',
+      );
+    }
+    if (params.validationFile !== null && !this.files.find(params.validationFile)) {
+      throw badRequest(`invalid validation_file: ${params.validationFile}`, 'validation_file');
+    }
+    this.#checkModel(params);
+
+    const createdAt = this.ctx.clock.now();
+    const id = this.#newId();
+    const seed = params.seed ?? Math.floor(random(this.ctx.ids.nextNumber('ft-seed')) * 2_147_483_647);
+    const legacy = /^(babbage|davinci)-002$/.test(params.model);
+    const options = { method: params.method.type, legacy, minExamples: this.ctx.config.fineTuning.minExamples };
+    const data = checkData(this.files.bytesOf(params.trainingFile)!, { ...options, file: 'training_file' });
+    const validation =
+      params.validationFile === null
+        ? null
+        : checkData(this.files.bytesOf(params.validationFile)!, { ...options, minExamples: 1, file: 'validation_file' });
+    const failure = !data.ok ? data.error : validation && !validation.ok ? validation.error : null;
+    const plan =
+      failure === null && data.ok
+        ? planTraining(methodHyperparameters(params.method), data, seed, params.validationFile !== null)
+        : null;
+
+    const t = this.ctx.config.fineTuning.timings;
+    const phases: Phase<FineTuningJobStatus>[] = [{ status: 'validating_files', durationMs: t.validating_files }];
+    if (plan) phases.push({ status: 'queued', durationMs: t.queued }, { status: 'running', durationMs: t.running });
+
+    const job: StoredJob = {
+      id,
+      createdAt,
+      params,
+      seed,
+      timeline: new Timeline(createdAt, phases, plan ? 'succeeded' : 'failed'),
+      failure,
+      plan,
+      fineTunedModel: this.#modelName(params),
+      seeded: null,
+      resultFileId: null,
+      activityIds: new Map(),
+    };
+    this.#jobs.set(id, job);
+    return this.#toObject(job);
+  }
+
+  /** Puts a job into the store as given; it holds its status until cancelled or paused. */
+  seed(
+    object: FineTuningJob,
+    extras: { events?: FineTuningJobEvent[]; checkpoints?: FineTuningJobCheckpoint[] } = {},
+  ): FineTuningJob {
+    if (this.#jobs.has(object.id)) {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_DUPLICATE_ID',
+        `A fine-tuning job with id '${object.id}' already exists in the mock. Give the seeded job another id.`,
+      );
+    }
+    const createdAt = object.created_at * 1000;
+    const phases: Phase<FineTuningJobStatus>[] = ACTIVE.has(object.status)
+      ? [{ status: object.status, durationMs: Infinity }]
+      : [];
+    this.#jobs.set(object.id, {
+      id: object.id,
+      createdAt,
+      params: {
+        model: object.model,
+        trainingFile: object.training_file,
+        validationFile: object.validation_file,
+        suffix: null,
+        seed: object.seed,
+        method: object.method,
+        integrations: object.integrations,
+        metadata: object.metadata,
+      },
+      seed: object.seed,
+      timeline: new Timeline(createdAt, phases, object.status),
+      failure: object.error,
+      plan: null,
+      fineTunedModel: object.fine_tuned_model ?? '',
+      seeded: { object, events: extras.events ?? [], checkpoints: extras.checkpoints ?? [] },
+      resultFileId: null,
+      activityIds: new Map(),
+    });
+    return this.retrieve(object.id);
+  }
+
+  retrieve(id: string): FineTuningJob {
+    return this.#toObject(this.#get(id));
+  }
+
+  find(id: string): FineTuningJob | undefined {
+    const job = this.#jobs.get(id);
+    return job && this.#toObject(job);
+  }
+
+  /** The job's lifecycle now: status, since when, and what comes next. */
+  lifecycle(id: string): LifecycleState<FineTuningJobStatus> | undefined {
+    return this.#jobs.get(id)?.timeline.at(this.ctx.clock.now());
+  }
+
+  /** Jobs newest first, as the list endpoint orders them. */
+  list(): FineTuningJob[] {
+    return [...this.#jobs.values()].reverse().map((job) => this.#toObject(job));
+  }
+
+  ids(): string[] {
+    return [...this.#jobs.keys()];
+  }
+
+  cancel(id: string): FineTuningJob {
+    const job = this.#get(id);
+    const status = this.#status(job);
+    if (!ACTIVE.has(status)) {
+      throw badRequest(`Cannot cancel job ${id}: it has already ${status === 'cancelled' ? 'been cancelled' : status}.`, null, 'invalid_job_status');
+    }
+    job.timeline.record({ type: 'stop', at: this.ctx.clock.now(), status: 'cancelled' });
+    return this.#toObject(job);
+  }
+
+  pause(id: string): FineTuningJob {
+    const job = this.#get(id);
+    const status = this.#status(job);
+    if (status !== 'running') {
+      throw badRequest(`Cannot pause job ${id}: only a running job can be paused, and its status is '${status}'.`, null, 'invalid_job_status');
+    }
+    job.timeline.record({ type: 'pause', at: this.ctx.clock.now(), status: 'paused' });
+    return this.#toObject(job);
+  }
+
+  resume(id: string): FineTuningJob {
+    const job = this.#get(id);
+    const status = this.#status(job);
+    if (status !== 'paused') {
+      throw badRequest(`Cannot resume job ${id}: only a paused job can be resumed, and its status is '${status}'.`, null, 'invalid_job_status');
+    }
+    job.timeline.record({ type: 'resume', at: this.ctx.clock.now() });
+    return this.#toObject(job);
+  }
+
+  /** Events newest first. */
+  events(id: string): FineTuningJobEvent[] {
+    return this.#activity(this.#get(id)).events.slice().reverse();
+  }
+
+  /** Checkpoints newest (highest step) first. */
+  checkpoints(id: string): FineTuningJobCheckpoint[] {
+    return this.#activity(this.#get(id)).checkpoints.slice().reverse();
+  }
+
+  /** Fine-tuned models of the jobs that have succeeded, with when they appeared (s). */
+  succeededModels(): { id: string; created: number }[] {
+    this.settle();
+    return [...this.#jobs.values()].flatMap((job) => {
+      const state = job.timeline.at(this.ctx.clock.now());
+      if (state.status !== 'succeeded' || job.fineTunedModel === '') return [];
+      return [{ id: job.fineTunedModel, created: toSeconds(state.since) }];
+    });
+  }
+
+  /** Makes what a finished job leaves behind exist: its results file. */
+  settle(): void {
+    for (const job of this.#jobs.values()) this.#materialize(job);
+  }
+
+  reset(): void {
+    this.#jobs.clear();
+  }
+
+  #activity(job: StoredJob): JobActivity {
+    const now = this.ctx.clock.now();
+    if (job.seeded) {
+      const events = job.seeded.events.filter((e) => e.created_at <= toSeconds(now));
+      return { events, checkpoints: job.seeded.checkpoints, resultsCsv: '' };
+    }
+    return jobActivity(job, job.timeline.at(now), now, (key, prefix) => {
+      let activityId = job.activityIds.get(key);
+      if (!activityId) {
+        activityId = this.ctx.ids.next(prefix);
+        job.activityIds.set(key, activityId);
+      }
+      return activityId;
+    });
+  }
+
+  #checkModel(params: CreateJobParams): void {
+    const unavailable = badRequest(
+      `Model ${params.model} is not available for fine-tuning or does not exist.`,
+      'model',
+      'model_not_available',
+    );
+    if (params.model.startsWith('ft:')) {
+      if (!this.modelExists(params.model)) throw unavailable;
+      return;
+    }
+    const model = baseModel(params.model);
+    if (!model || model.fineTuning.length === 0) throw unavailable;
+    if (!model.fineTuning.includes(params.method.type)) {
+      throw badRequest(
+        `Model ${params.model} does not support the '${params.method.type}' fine-tuning method. Supported: ${model.fineTuning.join(', ')}.`,
+        'method.type',
+        'model_not_available',
+      );
+    }
+  }
+
+  #modelName(params: CreateJobParams): string {
+    const base = params.model.startsWith('ft:')
+      ? params.model.split(':')[1]!
+      : (baseModel(params.model)?.snapshot ?? params.model);
+    const short = `mock${String(this.ctx.ids.nextNumber('ft-model')).padStart(4, '0')}`;
+    return `ft:${base}:${this.ctx.config.organization.slug}:${params.suffix ?? ''}:${short}`;
+  }
+
+  #newId(): string {
+    let id: string;
+    do id = this.ctx.ids.next('ftjob-');
+    while (this.#jobs.has(id));
+    return id;
+  }
+
+  #get(id: string): StoredJob {
+    const job = this.#jobs.get(id);
+    if (!job) throw notFound(`Could not find fine-tuning job ${id}.`, 'fine_tuning_job_id');
+    return job;
+  }
+
+  #status(job: StoredJob): FineTuningJobStatus {
+    return job.timeline.at(this.ctx.clock.now()).status;
+  }
+
+  #materialize(job: StoredJob): void {
+    if (job.seeded || !job.plan || job.resultFileId !== null) return;
+    const state = job.timeline.at(this.ctx.clock.now());
+    if (state.status !== 'succeeded') return;
+    const csv = this.#activity(job).resultsCsv;
+    const file = this.files.create(
+      {
+        filename: 'step_metrics.csv',
+        purpose: 'fine-tune-results',
+        content: new TextEncoder().encode(Buffer.from(csv).toString('base64')),
+        createdAt: state.since,
+      },
+      'system',
+    );
+    job.resultFileId = file.id;
+  }
+
+  #toObject(job: StoredJob): FineTuningJob {
+    this.#materialize(job);
+    const state = job.timeline.at(this.ctx.clock.now());
+    const { status } = state;
+    if (job.seeded) return { ...job.seeded.object, status };
+    const { plan, params } = job;
+    const trained = plan !== null && status !== 'validating_files';
+    const method = trained ? resolveMethod(params.method, plan) : params.method;
+    const hp = trained ? methodHyperparameters(method) : methodHyperparameters(params.method);
+    const succeeded = status === 'succeeded';
+    return {
+      id: job.id,
+      object: 'fine_tuning.job',
+      created_at: toSeconds(job.createdAt),
+      error: status === 'failed' ? job.failure : null,
+      fine_tuned_model: succeeded ? job.fineTunedModel : null,
+      finished_at: succeeded || (status === 'failed' && plan !== null) ? toSeconds(state.since) : null,
+      hyperparameters: { batch_size: hp.batch_size, learning_rate_multiplier: hp.learning_rate_multiplier, n_epochs: hp.n_epochs },
+      model: params.model,
+      organization_id: this.ctx.config.organization.id,
+      result_files: succeeded && job.resultFileId ? [job.resultFileId] : [],
+      seed: job.seed,
+      status,
+      trained_tokens: succeeded && plan ? plan.trainedTokens : null,
+      training_file: params.trainingFile,
+      validation_file: params.validationFile,
+      estimated_finish: status === 'running' && state.next ? toSeconds(state.next.at) : null,
+      integrations: params.integrations,
+      metadata: params.metadata,
+      method,
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { ApiError, notFound } from '../../mock/api-error.js';
+import type { MockContext } from '../../mock/context.js';
+import { OpenAIMockError } from '../../mock/errors.js';
+import type { JobsState } from '../fine-tuning/state.js';
+import { BASE_MODELS } from './catalog.js';
+
+/** The Model object, as `GET /v1/models/{id}` returns it. */
+export interface Model {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+}
+
+/**
+ * Models: a catalogue of base models, plus the model of every fine-tuning job that has
+ * succeeded (from the moment it succeeds), minus the fine-tuned models deleted since.
+ */
+export class ModelsState {
+  readonly #deleted = new Set<string>();
+  readonly #seeded = new Map<string, Model>();
+  #jobs: JobsState | null = null;
+
+  constructor(private readonly ctx: MockContext) {}
+
+  /** Connects the jobs whose fine-tuned models this catalogue lists. */
+  attach(jobs: JobsState): void {
+    this.#jobs = jobs;
+  }
+
+  list(): Model[] {
+    const base = BASE_MODELS.map<Model>((m) => ({ id: m.id, object: 'model', created: m.created, owned_by: m.owned_by }));
+    const tuned = (this.#jobs?.succeededModels() ?? []).map<Model>((m) => ({
+      id: m.id,
+      object: 'model',
+      created: m.created,
+      owned_by: this.ctx.config.organization.id,
+    }));
+    const all = new Map<string, Model>();
+    for (const model of [...base, ...tuned, ...this.#seeded.values()]) all.set(model.id, model);
+    return [...all.values()].filter((m) => !this.#deleted.has(m.id));
+  }
+
+  retrieve(id: string): Model {
+    const model = this.find(id);
+    if (!model) throw notFound(`The model '${id}' does not exist`, 'model', 'model_not_found');
+    return model;
+  }
+
+  find(id: string): Model | undefined {
+    return this.list().find((m) => m.id === id);
+  }
+
+  /** Deletes a fine-tuned model; base models belong to OpenAI and cannot be deleted. */
+  delete(id: string): { id: string; object: 'model'; deleted: true } {
+    const model = this.retrieve(id);
+    if (!model.id.startsWith('ft:')) {
+      throw new ApiError(403, 'You have insufficient permissions for this operation. Only fine-tuned models you own can be deleted.', 'invalid_request_error', 'model', 'model_not_deletable');
+    }
+    this.#deleted.add(id);
+    return { id, object: 'model', deleted: true };
+  }
+
+  /** Adds a model to the catalogue as given. */
+  seed(model: Model): Model {
+    if (this.#seeded.has(model.id)) {
+      throw new OpenAIMockError('ERR_OPENAI_MOCK_DUPLICATE_ID', `A model with id '${model.id}' was already seeded. Give it another id.`);
+    }
+    this.#deleted.delete(model.id);
+    this.#seeded.set(model.id, model);
+    return model;
+  }
+
+  reset(): void {
+    this.#deleted.clear();
+    this.#seeded.clear();
+  }
+}
