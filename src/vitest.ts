@@ -14,6 +14,7 @@ import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { createOpenAIMock } from './index.js';
 import { setActiveMock } from './mock/active.js';
 import { matchers } from './matchers/index.js';
+import { advanceFakeTime } from './runner/advance-time.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
 
 /** The mock serving this test file. State is reset before each test. */
@@ -22,17 +23,29 @@ export const openaiMock = createOpenAIMock();
 /**
  * Lets `ms` milliseconds pass for the mock and the code under test.
  *
- * With fake timers on (`vi.useFakeTimers()`), it advances them asynchronously, so the SDK's own
- * sleeps (retries, `files.waitForProcessing`) and your polling loops run as time passes. With
- * real timers it moves only the mock's clock: statuses change at once, nothing sleeps.
+ * With fake timers on (`vi.useFakeTimers()`), it fires them one by one at their own moments and
+ * lets the requests each one starts complete before moving on, so the SDK's own sleeps (retries,
+ * `files.waitForProcessing`) and your polling loops run exactly as they would in real time.
+ * With real timers it moves only the mock's clock: statuses change at once, nothing sleeps.
  */
 export async function advanceTime(ms: number): Promise<void> {
+  if (!Number.isFinite(ms) || ms < 0) openaiMock.clock.advance(ms); // throws the coded error
   if (vi.isFakeTimers()) {
-    await vi.advanceTimersByTimeAsync(ms);
+    await advanceFakeTime(openaiMock, vitestTimers, ms);
   } else {
     openaiMock.clock.advance(ms);
   }
 }
+
+const vitestTimers = {
+  isFake: () => vi.isFakeTimers(),
+  advanceToNextTimer: async () => {
+    await vi.advanceTimersToNextTimerAsync();
+  },
+  advanceBy: async (ms: number) => {
+    await vi.advanceTimersByTimeAsync(ms);
+  },
+};
 
 expect.extend(matchers);
 

@@ -6,5 +6,6 @@ import type { IdGenerator } from './ids.js';
 export interface MockContext {
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  readonly config: ResolvedConfig;
+  /** The configuration in force (it can change through `configure()`). */
+  readonly config: () => ResolvedConfig;
 }

@@ -36,6 +36,8 @@ export interface Transport {
   uninstall(): void;
   /** Re-arms the interception if something (such as `nock.cleanAll()`) removed it. */
   ensure(): void;
+  /** Re-reads the mock's base URLs (after `configure()` changed them). */
+  refresh(): void;
 }
 
 /** The engine's answer to a request: a response, or "let it through to the network". */
@@ -55,7 +57,8 @@ const encoder = new TextEncoder();
  */
 export class OpenAIMock {
   readonly clock = new Clock();
-  readonly config: ResolvedConfig;
+  #options: OpenAIMockOptions;
+  #config: ResolvedConfig;
   readonly #ids = new IdGenerator();
   readonly #router = new Router();
   readonly #requests: RecordedRequest[] = [];
@@ -64,6 +67,9 @@ export class OpenAIMock {
   readonly #models: ModelsState;
   readonly #resetHooks = new Set<() => void>();
   #transport: Transport | null = null;
+  #inFlight = 0;
+  #deliveries = 0;
+  #requestCount = 0;
 
   /** Files as the API would list them now (deleted and expired ones are gone). */
   readonly files: FilesCollection;
@@ -78,8 +84,13 @@ export class OpenAIMock {
   readonly seed: SeedApi;
 
   constructor(options: OpenAIMockOptions = {}, transportFactory?: () => Transport) {
-    this.config = resolveConfig(options);
-    const ctx: MockContext = { clock: this.clock, ids: this.#ids, config: this.config };
+    this.#options = options;
+    this.#config = resolveConfig(options);
+    const ctx: MockContext = {
+      clock: this.clock,
+      ids: this.#ids,
+      config: () => this.#config,
+    };
     this.#files = new FilesState(ctx);
     this.#models = new ModelsState(ctx);
     this.#jobs = new JobsState(ctx, this.#files, (id) => this.#models.find(id) !== undefined);
@@ -119,9 +130,67 @@ export class OpenAIMock {
 
   readonly #transportFactory: (() => Transport) | undefined;
 
+  /** The options in force, with every default filled in. */
+  get config(): ResolvedConfig {
+    return this.#config;
+  }
+
+  /**
+   * Changes options from now on, merged over the current ones (nested objects merge too).
+   * Objects that already exist keep the schedule they were created with. Configuration
+   * survives {@link reset}; with the Vitest entry, each test file starts from the defaults.
+   *
+   * @example
+   * openaiMock.configure({ files: { processingMs: 0 }, fineTuning: { minExamples: 10 } });
+   */
+  configure(options: OpenAIMockOptions): this {
+    const merged: OpenAIMockOptions = {
+      ...this.#options,
+      ...options,
+      organization: { ...this.#options.organization, ...options.organization },
+      files: { ...this.#options.files, ...options.files },
+      fineTuning: {
+        ...this.#options.fineTuning,
+        ...options.fineTuning,
+        timings: { ...this.#options.fineTuning?.timings, ...options.fineTuning?.timings },
+      },
+    };
+    const config = resolveConfig(merged);
+    const originsChanged =
+      config.baseURLs.map((u) => u.href).join() !== this.#config.baseURLs.map((u) => u.href).join();
+    this.#options = merged;
+    this.#config = config;
+    if (originsChanged) this.#transport?.refresh();
+    return this;
+  }
+
   /** Every request intercepted since the last {@link reset}, oldest first. */
   get requests(): readonly RecordedRequest[] {
     return this.#requests;
+  }
+
+  /** Requests being answered or delivered right now (`advanceTime` waits for them to finish). */
+  get inFlight(): number {
+    return this.#inFlight + this.#deliveries;
+  }
+
+  /**
+   * For transports: marks a response as still on its way to the client until the returned
+   * function is called (nock, for one, ends a response body on a later turn of the event loop).
+   */
+  beginDelivery(): () => void {
+    this.#deliveries += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.#deliveries -= 1;
+    };
+  }
+
+  /** Requests received since the mock was created (never reset). */
+  get requestCount(): number {
+    return this.#requestCount;
   }
 
   /** True between {@link install} and {@link uninstall}. */
@@ -192,6 +261,16 @@ export class OpenAIMock {
 
   /** Answers one request. Never throws: anything unexpected becomes a 500 in OpenAI's envelope. */
   async handle(request: MockRequest): Promise<HandleResult> {
+    this.#inFlight += 1;
+    this.#requestCount += 1;
+    try {
+      return await this.#handle(request);
+    } finally {
+      this.#inFlight -= 1;
+    }
+  }
+
+  async #handle(request: MockRequest): Promise<HandleResult> {
     const requestId = this.#ids.next('req_');
     const url = new URL(request.url);
     const at = this.clock.now();
@@ -210,7 +289,7 @@ export class OpenAIMock {
     };
 
     const target = matchBaseURL(this.config, request);
-    const relative = target ? url.pathname.slice(target.base.pathname.length) || '/' : null;
+    const relative = target ? target.relative : null;
     const match = relative === null ? null : this.#router.match(request.method, relative);
     if (!match || match.kind !== 'found') {
       const strategy = this.#unhandledStrategy(request.method, request.url);
@@ -252,8 +331,7 @@ export class OpenAIMock {
   #serves(method: string, url: string): boolean {
     const target = matchBaseURL(this.config, { method, url, headers: {}, body: new Uint8Array() });
     if (!target) return false;
-    const relative = target.url.pathname.slice(target.base.pathname.length) || '/';
-    return this.#router.match(method, relative).kind === 'found';
+    return this.#router.match(method, target.relative).kind === 'found';
   }
 
   #unhandledStrategy(method: string, url: string): 'error' | 'warn' | 'bypass' {

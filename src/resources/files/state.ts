@@ -67,7 +67,7 @@ export class FilesState {
     const createdAt = input.createdAt ?? this.ctx.clock.now();
     const lifetime =
       input.expiresAfterSeconds ?? (input.purpose === 'batch' ? BATCH_FILE_LIFETIME_SECONDS : null);
-    const processingMs = origin === 'system' ? 0 : this.ctx.config.files.processingMs;
+    const processingMs = origin === 'system' ? 0 : this.ctx.config().files.processingMs;
     const file: StoredFile = {
       id: this.#newId(),
       filename: input.filename,

@@ -67,7 +67,7 @@ export class JobsState {
     const id = this.#newId();
     const seed = params.seed ?? Math.floor(random(this.ctx.ids.nextNumber('ft-seed')) * 2_147_483_647);
     const legacy = /^(babbage|davinci)-002$/.test(params.model);
-    const options = { method: params.method.type, legacy, minExamples: this.ctx.config.fineTuning.minExamples };
+    const options = { method: params.method.type, legacy, minExamples: this.ctx.config().fineTuning.minExamples };
     const data = checkData(this.files.bytesOf(params.trainingFile)!, { ...options, file: 'training_file' });
     const validation =
       params.validationFile === null
@@ -79,7 +79,7 @@ export class JobsState {
         ? planTraining(methodHyperparameters(params.method), data, seed, params.validationFile !== null)
         : null;
 
-    const t = this.ctx.config.fineTuning.timings;
+    const t = this.ctx.config().fineTuning.timings;
     const phases: Phase<FineTuningJobStatus>[] = [{ status: 'validating_files', durationMs: t.validating_files }];
     if (plan) phases.push({ status: 'queued', durationMs: t.queued }, { status: 'running', durationMs: t.running });
 
@@ -264,7 +264,7 @@ export class JobsState {
       ? params.model.split(':')[1]!
       : (baseModel(params.model)?.snapshot ?? params.model);
     const short = `mock${String(this.ctx.ids.nextNumber('ft-model')).padStart(4, '0')}`;
-    return `ft:${base}:${this.ctx.config.organization.slug}:${params.suffix ?? ''}:${short}`;
+    return `ft:${base}:${this.ctx.config().organization.slug}:${params.suffix ?? ''}:${short}`;
   }
 
   #newId(): string {
@@ -320,7 +320,7 @@ export class JobsState {
       finished_at: succeeded || (status === 'failed' && plan !== null) ? toSeconds(state.since) : null,
       hyperparameters: { batch_size: hp.batch_size, learning_rate_multiplier: hp.learning_rate_multiplier, n_epochs: hp.n_epochs },
       model: params.model,
-      organization_id: this.ctx.config.organization.id,
+      organization_id: this.ctx.config().organization.id,
       result_files: succeeded && job.resultFileId ? [job.resultFileId] : [],
       seed: job.seed,
       status,

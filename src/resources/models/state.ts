@@ -34,7 +34,7 @@ export class ModelsState {
       id: m.id,
       object: 'model',
       created: m.created,
-      owned_by: this.ctx.config.organization.id,
+      owned_by: this.ctx.config().organization.id,
     }));
     const all = new Map<string, Model>();
     for (const model of [...base, ...tuned, ...this.#seeded.values()]) all.set(model.id, model);
