@@ -114,7 +114,7 @@ describe('create', () => {
       training_file: file.id,
       method: { type: 'reinforcement', reinforcement: { grader: { type: 'string_check', name: 'g', input: '{{sample.output_text}}', reference: 'x', operation: 'eq' } } },
     });
-    expect(rft.method.reinforcement?.hyperparameters).toMatchObject({ reasoning_effort: 'default', eval_interval: 'auto' });
+    expect(rft.method?.reinforcement?.hyperparameters).toMatchObject({ reasoning_effort: 'default', eval_interval: 'auto' });
   });
 });
 

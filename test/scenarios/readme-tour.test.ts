@@ -1,0 +1,50 @@
+/** The README's five-minute tour, verbatim apart from imports: the front door must not lie. */
+import OpenAI, { toFile } from 'openai';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { advanceTime, openaiMock } from '../../src/vitest.js';
+
+const client = new OpenAI({ apiKey: 'sk-anything' });
+
+async function train(jsonl: string) {
+  const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), 'train.jsonl'), purpose: 'fine-tune' });
+  await client.files.waitForProcessing(file.id);
+  let job = await client.fineTuning.jobs.create({ model: 'gpt-4o-mini-2024-07-18', training_file: file.id });
+  while (!['succeeded', 'failed', 'cancelled'].includes(job.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    job = await client.fineTuning.jobs.retrieve(job.id);
+  }
+  return job;
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const line = JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }] });
+
+test('trains a model', async () => {
+  const run = train(line);
+  await advanceTime(15_000);
+  const job = await run;
+
+  expect(job.fine_tuned_model).toBe('ft:gpt-4o-mini-2024-07-18:openai-mock::mock0001');
+  expect(openaiMock).toHaveUploadedFile({ purpose: 'fine-tune', filename: 'train.jsonl' });
+  expect(openaiMock).toHaveJobInStatus(job.id, 'succeeded');
+  expect(openaiMock).toHaveReceivedRequest('POST', '/v1/fine_tuning/jobs', { model: 'gpt-4o-mini-2024-07-18' });
+});
+
+test('a broken dataset fails the job at the end of validation', async () => {
+  const run = train('not json');
+  await advanceTime(7_000);
+  await expect(run).resolves.toMatchObject({ status: 'failed', error: { code: 'invalid_training_file' } });
+});
+
+test('advanceTime stops exactly at its target: one second short, the job is still running', async () => {
+  const run = train(line);
+  let settled = false;
+  void run.then(() => (settled = true));
+  await advanceTime(14_999);
+  expect(settled).toBe(false);
+  expect([...openaiMock.jobs][0]!.status).toBe('running');
+  await advanceTime(1);
+  await expect(run).resolves.toMatchObject({ status: 'succeeded' });
+});
