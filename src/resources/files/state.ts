@@ -118,9 +118,9 @@ export class FilesState {
     return file && this.#isLive(file) ? this.#toObject(file) : undefined;
   }
 
-  /** Every live file, oldest first. */
+  /** Every live file, oldest first (by creation time, then by order of creation). */
   list(): FileObject[] {
-    return [...this.#files.values()].filter((f) => this.#isLive(f)).map((f) => this.#toObject(f));
+    return this.#liveFiles().map((f) => this.#toObject(f));
   }
 
   /** Every file the code under test uploaded, deleted ones included, with how each stands now. */
@@ -152,7 +152,15 @@ export class FilesState {
 
   /** Ids of live files, oldest first. */
   ids(): string[] {
-    return [...this.#files.values()].filter((f) => this.#isLive(f)).map((f) => f.id);
+    return this.#liveFiles().map((f) => f.id);
+  }
+
+  #liveFiles(): StoredFile[] {
+    return [...this.#files.values()]
+      .map((file, order) => ({ file, order }))
+      .filter(({ file }) => this.#isLive(file))
+      .sort((a, b) => a.file.createdAt - b.file.createdAt || a.order - b.order)
+      .map(({ file }) => file);
   }
 
   reset(): void {

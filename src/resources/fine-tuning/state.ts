@@ -154,9 +154,12 @@ export class JobsState {
     return this.#jobs.get(id)?.timeline.at(this.ctx.clock.now());
   }
 
-  /** Jobs newest first, as the list endpoint orders them. */
+  /** Jobs newest first (by creation time, then by order of creation), as the list endpoint orders them. */
   list(): FineTuningJob[] {
-    return [...this.#jobs.values()].reverse().map((job) => this.#toObject(job));
+    return [...this.#jobs.values()]
+      .map((job, order) => ({ job, order }))
+      .sort((a, b) => b.job.createdAt - a.job.createdAt || b.order - a.order)
+      .map(({ job }) => this.#toObject(job));
   }
 
   ids(): string[] {
