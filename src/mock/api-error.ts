@@ -66,6 +66,7 @@ export function invalidValue(param: string, value: unknown, supported: readonly 
 function listQuoted(values: readonly string[]): string {
   const quoted = values.map((v) => `'${v}'`);
   if (quoted.length <= 1) return quoted.join('');
+  if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
   return `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`;
 }
 

@@ -125,16 +125,28 @@ function count(name: string, value: number | undefined, fallback: number): numbe
 function invalidOption(name: string, value: unknown, expected: string): OpenAIMockError {
   return new OpenAIMockError(
     'ERR_OPENAI_MOCK_INVALID_OPTION',
-    `Option '${name}' is ${JSON.stringify(value) ?? String(value)}; it must be ${expected}.`,
+    // JSON.stringify shows NaN and -Infinity as "null": numbers are shown as they are.
+    `Option '${name}' is ${typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value))}; it must be ${expected}.`,
   );
 }
 
-/** The configured base URL a request was sent to, if any. */
-export function matchBaseURL(config: ResolvedConfig, request: MockRequest): { base: URL; url: URL } | null {
+/**
+ * The configured base URL a request was sent to, if any (the longest matching one), and the
+ * request's path relative to it (`/files/file-1`).
+ */
+export function matchBaseURL(
+  config: ResolvedConfig,
+  request: MockRequest,
+): { base: URL; url: URL; relative: string } | null {
   const url = new URL(request.url);
+  let found: { base: URL; url: URL; relative: string } | null = null;
   for (const base of config.baseURLs) {
     if (url.origin !== base.origin) continue;
-    if (url.pathname === base.pathname || url.pathname.startsWith(`${base.pathname}/`)) return { base, url };
+    // An origin-only base URL has the pathname '/', which must match every path, not just '/'.
+    const basePath = base.pathname.replace(/\/$/, '');
+    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) continue;
+    const relative = url.pathname.slice(basePath.length) || '/';
+    if (!found || relative.length < found.relative.length) found = { base, url, relative };
   }
-  return null;
+  return found;
 }

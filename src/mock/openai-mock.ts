@@ -69,6 +69,8 @@ export class OpenAIMock {
   #transport: Transport | null = null;
   #inFlight = 0;
   #deliveries = 0;
+  /** onUnhandledRequest decisions made by willAnswer(), waiting for handle() to use them. */
+  readonly #decisions = new Map<string, 'error' | 'warn'>();
   #requestCount = 0;
 
   /** Files as the API would list them now (deleted and expired ones are gone). */
@@ -252,11 +254,32 @@ export class OpenAIMock {
     return this.config.baseURLs.some((base) => base.origin === origin);
   }
 
-  /** Whether the mock will answer (rather than let through) a request with this method and URL. */
+  /**
+   * Whether the mock will answer (rather than let through) a request with this method and URL.
+   * For a request it does not serve, this consults `onUnhandledRequest` once; `handle()` then
+   * reuses that decision instead of asking the callback again.
+   */
   willAnswer(method: string, url: string): boolean {
     if (!this.intercepts(url)) return false;
     if (this.#serves(method, url)) return true;
-    return this.#unhandledStrategy(method, url) !== 'bypass';
+    const strategy = this.#unhandledStrategy(method, url);
+    if (strategy !== 'bypass') this.#decisions.set(`${method} ${url}`, strategy);
+    return strategy !== 'bypass';
+  }
+
+  /** For transports: logs a request to an OpenAI origin that was let through to the network. */
+  recordBypass(request: Pick<MockRequest, 'method' | 'url' | 'headers'>): void {
+    const url = new URL(request.url);
+    this.#requests.push({
+      method: request.method,
+      path: url.pathname,
+      query: queryObject(url.searchParams),
+      headers: redactHeaders(request.headers),
+      body: null,
+      status: 0,
+      requestId: null,
+      at: this.clock.now(),
+    });
   }
 
   /** Answers one request. Never throws: anything unexpected becomes a 500 in OpenAI's envelope. */
@@ -292,7 +315,9 @@ export class OpenAIMock {
     const relative = target ? target.relative : null;
     const match = relative === null ? null : this.#router.match(request.method, relative);
     if (!match || match.kind !== 'found') {
-      const strategy = this.#unhandledStrategy(request.method, request.url);
+      const key = `${request.method} ${request.url}`;
+      const strategy = this.#decisions.get(key) ?? this.#unhandledStrategy(request.method, request.url);
+      this.#decisions.delete(key);
       if (strategy === 'bypass') {
         record(0, null);
         return { bypass: true };

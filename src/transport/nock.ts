@@ -13,11 +13,31 @@ interface NockRegistry {
   readonly active: Set<NockTransport>;
   /** The original `nock.cleanAll`, once we have wrapped it. */
   originalCleanAll: (() => void) | null;
+  /** Above 0 while a transport adds its own interceptors (so the wrapped `add` ignores them). */
+  arming: number;
+}
+
+/** What this module relies on of nock's `Scope` beyond its public types. */
+interface ScopeInternals {
+  /** `https://api.openai.com:443`, or the RegExp the scope was created with. */
+  readonly basePath: string | RegExp;
+  add(key: string, interceptor: nock.Interceptor): void;
 }
 
 const REGISTRY_KEY = Symbol.for('openai-mock.nock-transport');
 const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as NockRegistry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), originalCleanAll: null } as NockRegistry);
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), originalCleanAll: null, arming: 0 } as NockRegistry);
+
+/**
+ * Marks the nock functions we wrapped. The mark is on the function itself, not in the registry:
+ * a runner with a per-file module registry (Jest) loads a fresh copy of nock for each test file,
+ * and each copy must be wrapped.
+ */
+const WRAPPED = Symbol.for('openai-mock.wrapped');
+
+function isWrapped(fn: unknown): boolean {
+  return (fn as Record<symbol, unknown>)[WRAPPED] === true;
+}
 
 /**
  * The default transport: persistent nock interceptors on every configured OpenAI origin, with
@@ -27,6 +47,10 @@ const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY
 export class NockTransport implements Transport {
   #mock: OpenAIMock | null = null;
   #interceptors: nock.Interceptor[] = [];
+  /** The nock base paths (`https://api.openai.com:443`) of the scopes we armed. */
+  #basePaths: string[] = [];
+  /** Whether the mock answers a request (rather than let it through), decided once per request. */
+  readonly #claims = new WeakMap<Request, boolean>();
 
   install(mock: OpenAIMock): void {
     this.#mock = mock;
@@ -47,6 +71,20 @@ export class NockTransport implements Transport {
     if (this.#interceptors.length === 0) this.#arm();
   }
 
+  refresh(): void {
+    this.#arm();
+  }
+
+  /**
+   * Called when someone else added a nock interceptor. nock tries interceptors in the order they
+   * were added, so if it is on one of our origins we re-arm behind it: the user's own stub wins.
+   */
+  yieldTo(basePath: string | RegExp): void {
+    if (!this.#mock) return;
+    const ours = typeof basePath === 'string' ? this.#basePaths.includes(basePath) : this.#basePaths.some((p) => basePath.test(p));
+    if (ours) this.#arm();
+  }
+
   /** Called after `nock.cleanAll()` removed every interceptor, ours included. */
   rearm(): void {
     this.#interceptors = [];
@@ -59,12 +97,42 @@ export class NockTransport implements Transport {
     this.#disarm();
     if (!nock.isActive()) nock.activate();
     const origins = [...new Set(mock.config.baseURLs.map((u) => u.origin))];
-    for (const origin of origins) {
-      const scope = nock(origin, { allowUnmocked: true }).persist();
-      for (const method of METHODS) {
-        const interceptor = scope.intercept((path: string) => mock.willAnswer(method, origin + path), method);
-        this.#interceptors.push(interceptor);
-        interceptor.reply(async (request: Request) => {
+    registry.arming += 1;
+    try {
+      for (const origin of origins) {
+        const scope = nock(origin, { allowUnmocked: true }).persist();
+        // nock ends each response body on a later turn of the event loop, then emits 'replied';
+        // until then the response counts as in flight, so advanceTime() waits for it.
+        const deliveries: (() => void)[] = [];
+        scope.on('replied', () => deliveries.shift()?.());
+        wrapScopeAdd(Object.getPrototypeOf(scope) as ScopeInternals);
+        this.#basePaths.push(String((scope as unknown as ScopeInternals).basePath));
+        for (const method of METHODS) {
+          // Optional: our interceptors never make `nock.isDone()` false nor show in `pendingMocks()`.
+          const interceptor = scope.intercept(() => true, method).optionally();
+          // nock runs the path test of every interceptor on the origin, whatever the request's
+          // method, several times per request. Decide here instead, once per request and only for
+          // its real method, so an onUnhandledRequest function sees only requests really made.
+          const { match, matchOrigin } = interceptor;
+          const claims = (request: Request): boolean => {
+            if (request.method !== method) return false;
+            let claimed = this.#claims.get(request);
+            if (claimed === undefined) {
+              claimed = mock.willAnswer(method, request.url);
+              this.#claims.set(request, claimed);
+              if (!claimed && mock.intercepts(request.url)) {
+                mock.recordBypass({ method, url: request.url, headers: Object.fromEntries(request.headers) });
+              }
+            }
+            return claimed;
+          };
+          interceptor.matchOrigin = (request) => claims(request) && matchOrigin.call(interceptor, request);
+          interceptor.match = (request, body) =>
+            claims(request) ? match.call(interceptor, request, body) : [`openai-mock does not answer ${request.method} ${request.url}`];
+          this.#interceptors.push(interceptor);
+          interceptor.reply(async (request: Request) => {
+            const delivered = mock.beginDelivery();
+            deliveries.push(delivered);
             const result = await mock.handle({
               method: request.method,
               url: request.url,
@@ -72,30 +140,55 @@ export class NockTransport implements Transport {
               body: new Uint8Array(await request.arrayBuffer()),
             });
             if ('bypass' in result) {
+              delivered();
               // willAnswer() said yes a moment ago; a strategy function that changed its mind lands here.
               throw new OpenAIMockError('ERR_OPENAI_MOCK_TRANSPORT', `Request to ${request.url} was claimed by the mock and then bypassed.`);
             }
             const body = typeof result.body === 'string' ? result.body : Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
             return [result.status, body, result.headers];
           });
+        }
       }
+    } finally {
+      registry.arming -= 1;
     }
   }
 
   #disarm(): void {
     for (const interceptor of this.#interceptors) nock.removeInterceptor(interceptor);
     this.#interceptors = [];
+    this.#basePaths = [];
   }
 }
 
-/** Wraps `nock.cleanAll` once per process so installed mocks re-arm right after it runs. */
+/** Wraps `nock.cleanAll` once per copy of nock so installed mocks re-arm right after it runs. */
 function wrapCleanAll(): void {
-  if (registry.originalCleanAll) return;
+  if (isWrapped(nock.cleanAll)) return;
   const original = nock.cleanAll.bind(nock);
   registry.originalCleanAll = original;
-  nock.cleanAll = function cleanAllThenRearm() {
-    original();
-    for (const transport of registry.active) transport.rearm();
-    return nock;
-  } as typeof nock.cleanAll;
+  nock.cleanAll = Object.assign(
+    function cleanAllThenRearm() {
+      original();
+      for (const transport of registry.active) transport.rearm();
+      return nock;
+    },
+    { [WRAPPED]: true },
+  ) as typeof nock.cleanAll;
+}
+
+/**
+ * Wraps nock's `Scope.prototype.add` (every interceptor anyone defines goes through it) once per
+ * copy of nock, so installed mocks step behind an interceptor added on one of their origins.
+ */
+function wrapScopeAdd(proto: ScopeInternals): void {
+  if (isWrapped(proto.add)) return;
+  const original = proto.add;
+  proto.add = Object.assign(
+    function addThenYield(this: ScopeInternals, key: string, interceptor: nock.Interceptor) {
+      original.call(this, key, interceptor);
+      if (registry.arming > 0) return;
+      for (const transport of registry.active) transport.yieldTo(this.basePath);
+    },
+    { [WRAPPED]: true },
+  );
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { queryObject, redactHeaders } from './request-log.js';
+
+describe('redactHeaders', () => {
+  it('redacts a bearer Authorization header, keeping the scheme', () => {
+    expect(redactHeaders({ authorization: 'Bearer sk-live-very-secret' })).toEqual({
+      authorization: 'Bearer [REDACTED]',
+    });
+    expect(redactHeaders({ authorization: 'bearer sk-x' }).authorization).toBe('Bearer [REDACTED]');
+  });
+
+  it('redacts other credentials entirely', () => {
+    expect(
+      redactHeaders({
+        authorization: 'Basic dXNlcjpwYXNz',
+        'api-key': 'azure-secret',
+        'openai-api-key': 'sk-secret',
+        'x-api-key': 'proxy-secret',
+      }),
+    ).toEqual({
+      authorization: '[REDACTED]',
+      'api-key': '[REDACTED]',
+      'openai-api-key': '[REDACTED]',
+      'x-api-key': '[REDACTED]',
+    });
+  });
+
+  it('keeps every other header as is and never leaks the secret', () => {
+    const headers = {
+      authorization: 'Bearer sk-abc',
+      'content-type': 'application/json',
+      'openai-organization': 'org-1',
+      'x-stainless-retry-count': '0',
+    };
+    const out = redactHeaders(headers);
+    expect(out).toEqual({ ...headers, authorization: 'Bearer [REDACTED]' });
+    expect(JSON.stringify(out)).not.toContain('sk-abc');
+  });
+
+  it('does not modify the headers it is given', () => {
+    const headers = { authorization: 'Bearer sk-abc' };
+    redactHeaders(headers);
+    expect(headers.authorization).toBe('Bearer sk-abc');
+  });
+});
+
+describe('queryObject', () => {
+  it('turns query parameters into an object, repeated keys into arrays', () => {
+    expect(queryObject(new URLSearchParams('limit=2&after=file-1&purpose=a&purpose=b&purpose=c'))).toEqual({
+      limit: '2',
+      after: 'file-1',
+      purpose: ['a', 'b', 'c'],
+    });
+  });
+
+  it('decodes bracketed keys as sent by the SDK', () => {
+    expect(queryObject(new URLSearchParams('metadata%5Bteam%5D=ml'))).toEqual({ 'metadata[team]': 'ml' });
+  });
+
+  it('an empty query is an empty object', () => {
+    expect(queryObject(new URLSearchParams(''))).toEqual({});
+  });
+});
