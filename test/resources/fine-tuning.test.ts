@@ -318,3 +318,44 @@ describe('events and checkpoints', () => {
     expect(events.filter((e) => e.type === 'metrics')).toHaveLength(3);
   });
 });
+
+describe('seeded jobs', () => {
+  const seeded = (status: OpenAI.FineTuning.FineTuningJob['status'] | 'paused', extra: Partial<OpenAI.FineTuning.FineTuningJob> = {}) =>
+    openaiMock.seed.job({
+      id: 'ftjob-seeded',
+      object: 'fine_tuning.job',
+      created_at: 1_700_000_000,
+      error: null,
+      fine_tuned_model: null,
+      finished_at: null,
+      hyperparameters: { batch_size: 1, learning_rate_multiplier: 2, n_epochs: 3 },
+      model: MODEL,
+      organization_id: 'org-mock',
+      result_files: [],
+      seed: 1,
+      status: status as 'running',
+      trained_tokens: null,
+      training_file: 'file-abc',
+      validation_file: null,
+      estimated_finish: null,
+      integrations: null,
+      metadata: null,
+      method: { type: 'supervised', supervised: { hyperparameters: { batch_size: 1, learning_rate_multiplier: 2, n_epochs: 3 } } },
+      ...extra,
+    } as Parameters<typeof openaiMock.seed.job>[0]);
+
+  test('hold their status; a seeded paused job resumes to running and can be cancelled', async () => {
+    seeded('paused');
+    await advanceTime(60_000);
+    expect((await client.fineTuning.jobs.retrieve('ftjob-seeded')).status).toBe('paused');
+    expect((await client.fineTuning.jobs.resume('ftjob-seeded')).status).toBe('running');
+    await advanceTime(60_000);
+    expect((await client.fineTuning.jobs.retrieve('ftjob-seeded')).status).toBe('running');
+    expect((await client.fineTuning.jobs.cancel('ftjob-seeded')).status).toBe('cancelled');
+  });
+
+  test("a seeded succeeded job's model dates from the job's finished_at", async () => {
+    seeded('succeeded', { fine_tuned_model: 'ft:gpt-4o-mini-2024-07-18:openai-mock::seeded1', finished_at: 1_700_000_600 });
+    expect(await client.models.retrieve('ft:gpt-4o-mini-2024-07-18:openai-mock::seeded1')).toMatchObject({ created: 1_700_000_600 });
+  });
+});

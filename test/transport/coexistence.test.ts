@@ -113,3 +113,15 @@ describe("the user's own nock", () => {
     expect(openaiMock.requests.map((r) => r.status)).toEqual([200]);
   });
 });
+
+describe('nock.restore()', () => {
+  test('turns interception off; the reset before the next test turns it back on', async () => {
+    nock.restore();
+    expect(nock.isActive()).toBe(false);
+    openaiMock.reset(); // what the Vitest entry does before every test
+    expect(nock.isActive()).toBe(true);
+    // The client built at import time, before restore(), is caught again too.
+    await expect(client.files.list()).resolves.toMatchObject({ data: [] });
+    expect(openaiMock.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /v1/files 200']);
+  });
+});

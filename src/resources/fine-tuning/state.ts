@@ -112,9 +112,14 @@ export class JobsState {
       );
     }
     const createdAt = object.created_at * 1000;
+    // An active status is held until the test (or the code under test) acts on the job. A paused
+    // job is a held `running` phase paused from the start, so that resume has something to continue.
+    const held: FineTuningJobStatus = object.status === 'paused' ? 'running' : object.status;
     const phases: Phase<FineTuningJobStatus>[] = ACTIVE.has(object.status)
-      ? [{ status: object.status, durationMs: Infinity }]
+      ? [{ status: held, durationMs: Infinity }]
       : [];
+    const timeline = new Timeline(createdAt, phases, object.status);
+    if (object.status === 'paused') timeline.record({ type: 'pause', at: createdAt, status: 'paused' });
     this.#jobs.set(object.id, {
       id: object.id,
       createdAt,
@@ -129,7 +134,7 @@ export class JobsState {
         metadata: object.metadata,
       },
       seed: object.seed,
-      timeline: new Timeline(createdAt, phases, object.status),
+      timeline,
       failure: object.error,
       plan: null,
       fineTunedModel: object.fine_tuned_model ?? '',
@@ -212,7 +217,8 @@ export class JobsState {
     return [...this.#jobs.values()].flatMap((job) => {
       const state = job.timeline.at(this.ctx.clock.now());
       if (state.status !== 'succeeded' || job.fineTunedModel === '') return [];
-      return [{ id: job.fineTunedModel, created: toSeconds(state.since) }];
+      const created = job.seeded?.object.finished_at ?? toSeconds(state.since);
+      return [{ id: job.fineTunedModel, created }];
     });
   }
 

@@ -1,0 +1,78 @@
+/**
+ * The one place where the factories (typed with the official SDK's types) meet the mock's
+ * seeding API (typed with the mock's own). The shapes are the same objects on the wire; the
+ * types differ only where the SDK marks optional what the mock always sends, or lacks a value
+ * the API returns (`status: 'paused'`). Every conversion and cast lives here.
+ */
+import type { FileObject } from 'openai/resources/files';
+import type { FineTuningJobCheckpoint } from 'openai/resources/fine-tuning/jobs/checkpoints';
+import type { FineTuningJob, FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
+import type { Model } from 'openai/resources/models';
+import { getActiveMock } from '../mock/active.js';
+import { OpenAIMockError } from '../mock/errors.js';
+import type { FileObject as MockFileObject } from '../resources/files/state.js';
+import type {
+  FineTuneMethod,
+  FineTuningJob as MockFineTuningJob,
+  FineTuningJobCheckpoint as MockCheckpoint,
+  FineTuningJobEvent as MockEvent,
+  Hyperparameters,
+} from '../resources/fine-tuning/types.js';
+
+/** Stores a file and its bytes in the active mock; returns the file as the API answers it. */
+export function seedFile(file: FileObject, content: Uint8Array): FileObject {
+  const mock = getActiveMock();
+  if (file.expires_at !== undefined && file.expires_at * 1000 <= mock.clock.now()) {
+    throw new OpenAIMockError(
+      'ERR_OPENAI_MOCK_INVALID_ARGUMENT',
+      `File '${file.id}' expires at ${file.expires_at} (${new Date(file.expires_at * 1000).toISOString()}), ` +
+        `which is already past on the mock's clock, so the API would not show it. ` +
+        `Pass an expires_at in the future (e.g. openaiMock.clock.nowSeconds() + 3600), or none.`,
+    );
+  }
+  const object: MockFileObject = { ...file, status_details: file.status_details ?? null };
+  return mock.seed.file(object, content) as unknown as FileObject;
+}
+
+/** Seeds each of these files the active mock does not hold yet (by id, first one wins). */
+export function seedMissingFiles(files: readonly { file: FileObject; content: Uint8Array }[]): void {
+  const mock = getActiveMock();
+  for (const { file, content } of files) {
+    if (mock.files.get(file.id) === undefined) seedFile(file, content);
+  }
+}
+
+/**
+ * Stores a job with its events (oldest first once sorted by `created_at`) and checkpoints
+ * (sorted by step) in the active mock; returns the job as the API answers it.
+ */
+export function seedJob(
+  job: FineTuningJob,
+  events: readonly FineTuningJobEvent[],
+  checkpoints: readonly FineTuningJobCheckpoint[],
+): FineTuningJob {
+  const hyperparameters = job.hyperparameters as Hyperparameters;
+  const object: MockFineTuningJob = {
+    ...job,
+    hyperparameters,
+    estimated_finish: job.estimated_finish ?? null,
+    integrations: (job.integrations ?? null) as MockFineTuningJob['integrations'],
+    metadata: job.metadata ?? null,
+    method: (job.method ?? { type: 'supervised', supervised: { hyperparameters } }) as FineTuneMethod,
+  };
+  const mockEvents = [...events]
+    .sort((a, b) => a.created_at - b.created_at)
+    .map<MockEvent>((e) => ({
+      ...e,
+      type: e.type ?? 'message',
+      data: (e.data ?? null) as MockEvent['data'],
+    }));
+  const mockCheckpoints: MockCheckpoint[] = [...checkpoints].sort((a, b) => a.step_number - b.step_number);
+  const seeded = getActiveMock().seed.job(object, { events: mockEvents, checkpoints: mockCheckpoints });
+  return seeded as unknown as FineTuningJob;
+}
+
+/** Adds a model to the active mock's `/v1/models`; returns it as the API answers it. */
+export function seedModel(model: Model): Model {
+  return getActiveMock().seed.model(model);
+}
