@@ -48,3 +48,21 @@ test('advanceTime stops exactly at its target: one second short, the job is stil
   await advanceTime(1);
   await expect(run).resolves.toMatchObject({ status: 'succeeded' });
 });
+
+test('README: factories seed objects the SDK then acts on', async () => {
+  const { fileFactory, fineTuningJobFactory } = await import('../../src/factories/index.js');
+  const job = await fineTuningJobFactory.running().create();
+  expect(job.id).toBe('ftjob-seed000001');
+  await expect(client.fineTuning.jobs.cancel(job.id)).resolves.toMatchObject({ status: 'cancelled' });
+  await expect(client.files.retrieve(job.training_file)).resolves.toMatchObject({ purpose: 'fine-tune' });
+  const notes = await fileFactory.create({ filename: 'notes.jsonl' }, { transient: { content: '{"a":1}\n' } });
+  expect(await (await client.files.content(notes.id)).text()).toBe('{"a":1}\n');
+});
+
+test('README: a nock stub of your own on an OpenAI origin wins once, then the mock answers', async () => {
+  const { default: nock } = await import('nock');
+  nock('https://api.openai.com').get('/v1/files').reply(500, { error: { message: 'boom', type: 'server_error', param: null, code: null } });
+  const strict = new OpenAI({ apiKey: 'sk-anything', maxRetries: 0 });
+  await expect(strict.files.list()).rejects.toBeInstanceOf(OpenAI.InternalServerError);
+  await expect(strict.files.list()).resolves.toMatchObject({ data: [] });
+});
