@@ -15,13 +15,11 @@ export function isKnownOpenAIRoute(method: string, relativePath: string): boolea
   return compiled.some((r) => r.method === method && r.pattern.test(relativePath));
 }
 
-export const COVERAGE_URL = 'https://github.com/openai-mock/openai-mock#what-is-covered';
-
 /** The message for a real OpenAI route that the mock does not serve. */
 export function describeUnhandled(method: string, path: string): string {
   return (
     `openai-mock does not serve ${method} ${path}. The OpenAI API has this endpoint, but the mock does not ` +
     `implement it yet. Stub it with your own nock interceptor, or set onUnhandledRequest to 'bypass' to let ` +
-    `it reach the network. Covered endpoints: ${COVERAGE_URL}`
+    `it reach the network. The endpoints it serves are listed under "What is covered" in openai-mock's README.`
   );
 }
