@@ -50,4 +50,11 @@ describe('IdGenerator', () => {
     expect(last).toBe('x-mock1000000');
     expect(ids.next('x-')).toBe('x-mock1000001');
   });
+
+  it('nextFree skips ids that are already taken', () => {
+    const ids = new IdGenerator();
+    const taken = new Set(['file-mock000001', 'file-mock000002']);
+    expect(ids.nextFree('file-', taken)).toBe('file-mock000003');
+    expect(ids.nextFree('file-', taken)).toBe('file-mock000004');
+  });
 });

@@ -11,6 +11,14 @@ export class IdGenerator {
     return `${prefix}mock${String(this.nextNumber(prefix)).padStart(6, '0')}`;
   }
 
+  /** The next id for `prefix` that `taken` does not already hold (seeded objects may have it). */
+  nextFree(prefix: string, taken: { has(id: string): boolean }): string {
+    let id: string;
+    do id = this.next(prefix);
+    while (taken.has(id));
+    return id;
+  }
+
   /** The next number (1, 2, 3, …) of a named sequence. */
   nextNumber(sequence: string): number {
     const n = (this.#counters.get(sequence) ?? 0) + 1;

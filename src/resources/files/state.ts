@@ -69,7 +69,7 @@ export class FilesState {
       input.expiresAfterSeconds ?? (input.purpose === 'batch' ? BATCH_FILE_LIFETIME_SECONDS : null);
     const processingMs = origin === 'system' ? 0 : this.ctx.config().files.processingMs;
     const file: StoredFile = {
-      id: this.#newId(),
+      id: this.ctx.ids.nextFree('file-', this.#files),
       filename: input.filename,
       purpose: input.purpose,
       content: input.content,
@@ -165,13 +165,6 @@ export class FilesState {
 
   reset(): void {
     this.#files.clear();
-  }
-
-  #newId(): string {
-    let id: string;
-    do id = this.ctx.ids.next('file-');
-    while (this.#files.has(id));
-    return id;
   }
 
   #live(id: string): StoredFile {

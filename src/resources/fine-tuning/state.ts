@@ -64,7 +64,7 @@ export class JobsState {
     this.#checkModel(params);
 
     const createdAt = this.ctx.clock.now();
-    const id = this.#newId();
+    const id = this.ctx.ids.nextFree('ftjob-', this.#jobs);
     const seed = params.seed ?? Math.floor(random(this.ctx.ids.nextNumber('ft-seed')) * 2_147_483_647);
     const legacy = /^(babbage|davinci)-002$/.test(params.model);
     const options = { method: params.method.type, legacy, minExamples: this.ctx.config().fineTuning.minExamples };
@@ -274,13 +274,6 @@ export class JobsState {
       : (baseModel(params.model)?.snapshot ?? params.model);
     const short = `mock${String(this.ctx.ids.nextNumber('ft-model')).padStart(4, '0')}`;
     return `ft:${base}:${this.ctx.config().organization.slug}:${params.suffix ?? ''}:${short}`;
-  }
-
-  #newId(): string {
-    let id: string;
-    do id = this.ctx.ids.next('ftjob-');
-    while (this.#jobs.has(id));
-    return id;
   }
 
   #get(id: string): StoredJob {
