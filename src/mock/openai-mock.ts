@@ -66,6 +66,7 @@ export class OpenAIMock {
   readonly #jobs: JobsState;
   readonly #models: ModelsState;
   readonly #resetHooks = new Set<() => void>();
+  readonly #transportFactory: (() => Transport) | undefined;
   #transport: Transport | null = null;
   #inFlight = 0;
   #deliveries = 0;
@@ -129,8 +130,6 @@ export class OpenAIMock {
     };
     this.#transportFactory = transportFactory;
   }
-
-  readonly #transportFactory: (() => Transport) | undefined;
 
   /** The options in force, with every default filled in. */
   get config(): ResolvedConfig {
@@ -231,6 +230,7 @@ export class OpenAIMock {
    */
   reset(): this {
     this.#requests.length = 0;
+    this.#decisions.clear();
     this.#ids.reset();
     this.clock.reset();
     this.#files.reset();
