@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api-error.js';
 import { cursorPage, enumParam, integerParam, type CursorPage } from './pagination.js';
+import { thrownBy } from '../../test/support/errors.js';
 
 const items = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, n: id.charCodeAt(0) }));
-
-function thrownBy(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError, nothing was thrown');
-}
 
 describe('cursorPage', () => {
   it('without after: the first `limit` items, has_more when some remain', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api-error.js';
 import { formBody, jsonObject, loggableBody, parseBody, type MockRequest, type ParsedBody } from './request.js';
+import { thrownBy } from '../../test/support/errors.js';
 
 const encoder = new TextEncoder();
 
@@ -17,16 +17,6 @@ function request(body: Uint8Array | string, contentType?: string): MockRequest {
 async function multipart(form: FormData): Promise<MockRequest> {
   const encoded = new Request('http://localhost/', { method: 'POST', body: form });
   return request(new Uint8Array(await encoded.arrayBuffer()), encoded.headers.get('content-type')!);
-}
-
-function thrownBy(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError, nothing was thrown');
 }
 
 // Every byte value, so a lossy text decoding anywhere would show.

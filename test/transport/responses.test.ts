@@ -2,18 +2,10 @@ import OpenAI, { toFile } from 'openai';
 import { describe, expect, test } from 'vitest';
 import { openaiMock } from '../../src/vitest.js';
 import { makeClient, uploadTrainingFile } from '../support/client.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://api.openai.com/v1';
 const client = makeClient();
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('response headers', () => {
   test('a JSON response carries x-request-id (as the SDK reads it) and content-type application/json', async () => {

@@ -9,6 +9,7 @@ import {
 import { openaiMock } from '../../src/vitest.js';
 import { makeClient } from '../support/client.js';
 import { startLocalServer, type LocalServer } from '../support/local-server.js';
+import { rejection } from '../support/errors.js';
 
 const API = 'https://api.openai.com/v1';
 const auth = { authorization: 'Bearer sk-test' };
@@ -39,15 +40,6 @@ function localMock(onUnhandledRequest: UnhandledRequestStrategy): OpenAIMock {
 
 function localClient(): OpenAI {
   return makeClient({ baseURL: `${server.origin}/v1` });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the request to fail');
 }
 
 describe("onUnhandledRequest: 'error' (the default)", () => {
