@@ -136,7 +136,7 @@ function invalidOption(name: string, value: unknown, expected: string): OpenAIMo
  */
 export function matchBaseURL(
   config: ResolvedConfig,
-  request: MockRequest,
+  request: Pick<MockRequest, 'url'>,
 ): { base: URL; url: URL; relative: string } | null {
   const url = new URL(request.url);
   let found: { base: URL; url: URL; relative: string } | null = null;

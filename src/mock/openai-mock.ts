@@ -65,7 +65,6 @@ export class OpenAIMock {
   readonly #files: FilesState;
   readonly #jobs: JobsState;
   readonly #models: ModelsState;
-  readonly #resetHooks = new Set<() => void>();
   readonly #transportFactory: (() => Transport) | undefined;
   #transport: Transport | null = null;
   #inFlight = 0;
@@ -236,16 +235,9 @@ export class OpenAIMock {
     this.#files.reset();
     this.#jobs.reset();
     this.#models.reset();
-    for (const hook of this.#resetHooks) hook();
     runGlobalResetHooks();
     this.#transport?.ensure();
     return this;
-  }
-
-  /** Runs `hook` on every {@link reset} (factories use it to rewind their sequences). */
-  onReset(hook: () => void): () => void {
-    this.#resetHooks.add(hook);
-    return () => this.#resetHooks.delete(hook);
   }
 
   /** Whether a request to this URL belongs to the mock (its origin is a configured base URL's). */
@@ -269,16 +261,26 @@ export class OpenAIMock {
 
   /** For transports: logs a request to an OpenAI origin that was let through to the network. */
   recordBypass(request: Pick<MockRequest, 'method' | 'url' | 'headers'>): void {
+    this.#record(request, null, 0, null, this.clock.now());
+  }
+
+  #record(
+    request: Pick<MockRequest, 'method' | 'url' | 'headers'>,
+    body: unknown,
+    status: number,
+    requestId: string | null,
+    at: number,
+  ): void {
     const url = new URL(request.url);
     this.#requests.push({
       method: request.method,
       path: url.pathname,
       query: queryObject(url.searchParams),
       headers: redactHeaders(request.headers),
-      body: null,
-      status: 0,
-      requestId: null,
-      at: this.clock.now(),
+      body,
+      status,
+      requestId,
+      at,
     });
   }
 
@@ -299,16 +301,7 @@ export class OpenAIMock {
     const at = this.clock.now();
     const body = await parseBody(request);
     const record = (status: number, id: string | null): void => {
-      this.#requests.push({
-        method: request.method,
-        path: url.pathname,
-        query: queryObject(url.searchParams),
-        headers: redactHeaders(request.headers),
-        body: loggableBody(body),
-        status,
-        requestId: id,
-        at,
-      });
+      this.#record(request, loggableBody(body), status, id, at);
     };
 
     const target = matchBaseURL(this.config, request);
@@ -354,7 +347,7 @@ export class OpenAIMock {
   }
 
   #serves(method: string, url: string): boolean {
-    const target = matchBaseURL(this.config, { method, url, headers: {}, body: new Uint8Array() });
+    const target = matchBaseURL(this.config, { url });
     if (!target) return false;
     return this.#router.match(method, target.relative).kind === 'found';
   }

@@ -11,8 +11,6 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as 
 interface NockRegistry {
   /** Every transport currently installed, so `nock.cleanAll()` can be followed by a re-arm. */
   readonly active: Set<NockTransport>;
-  /** The original `nock.cleanAll`, once we have wrapped it. */
-  originalCleanAll: (() => void) | null;
   /** Above 0 while a transport adds its own interceptors (so the wrapped `add` ignores them). */
   arming: number;
 }
@@ -26,7 +24,7 @@ interface ScopeInternals {
 
 const REGISTRY_KEY = Symbol.for('openai-mock.nock-transport');
 const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as NockRegistry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), originalCleanAll: null, arming: 0 } as NockRegistry);
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0 } as NockRegistry);
 
 /**
  * Marks the nock functions we wrapped. The mark is on the function itself, not in the registry:
@@ -165,7 +163,6 @@ export class NockTransport implements Transport {
 function wrapCleanAll(): void {
   if (isWrapped(nock.cleanAll)) return;
   const original = nock.cleanAll.bind(nock);
-  registry.originalCleanAll = original;
   nock.cleanAll = Object.assign(
     function cleanAllThenRearm() {
       original();
