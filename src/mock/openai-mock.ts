@@ -29,6 +29,9 @@ import { ModelsState, type Model } from '../resources/models/state.js';
 import type { LifecycleState } from './lifecycle.js';
 import { runGlobalResetHooks } from './active.js';
 import { modelRoutes } from '../resources/models/routes.js';
+import { embeddingRoutes } from '../resources/embeddings/routes.js';
+import { UploadsState } from '../resources/uploads/state.js';
+import { uploadRoutes } from '../resources/uploads/routes.js';
 
 /** A transport: something that delivers intercepted requests to an {@link OpenAIMock}. */
 export interface Transport {
@@ -65,6 +68,7 @@ export class OpenAIMock {
   readonly #files: FilesState;
   readonly #jobs: JobsState;
   readonly #models: ModelsState;
+  readonly #uploads: UploadsState;
   readonly #transportFactory: (() => Transport) | undefined;
   #transport: Transport | null = null;
   #inFlight = 0;
@@ -97,7 +101,14 @@ export class OpenAIMock {
     this.#models = new ModelsState(ctx);
     this.#jobs = new JobsState(ctx, this.#files, (id) => this.#models.find(id) !== undefined);
     this.#models.attach(this.#jobs);
-    this.#router.add(...fileRoutes(this.#files), ...fineTuningRoutes(this.#jobs), ...modelRoutes(this.#models));
+    this.#uploads = new UploadsState(ctx, this.#files);
+    this.#router.add(
+      ...fileRoutes(this.#files),
+      ...fineTuningRoutes(this.#jobs),
+      ...modelRoutes(this.#models),
+      ...embeddingRoutes(ctx),
+      ...uploadRoutes(this.#uploads),
+    );
     const settled = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
       this.#jobs.settle();
       return fn(...args);
@@ -235,6 +246,7 @@ export class OpenAIMock {
     this.#files.reset();
     this.#jobs.reset();
     this.#models.reset();
+    this.#uploads.reset();
     runGlobalResetHooks();
     this.#transport?.ensure();
     return this;

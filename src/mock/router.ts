@@ -9,6 +9,8 @@ export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: ParsedBody;
+  /** Set when the engine answers one line of a batch rather than an HTTP request. */
+  readonly batch?: { readonly customId: string };
 }
 
 /** A handler's answer: JSON (the default) or raw bytes. */

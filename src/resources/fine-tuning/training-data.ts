@@ -1,3 +1,4 @@
+import { estimateTokens } from '../../mock/tokens.js';
 import type { FineTuningJobError } from './types.js';
 
 export type MethodType = 'supervised' | 'dpo' | 'reinforcement';
@@ -97,11 +98,6 @@ function messagesProblem(messages: unknown, name: string, needsAssistant: boolea
   }
   if (needsAssistant && !assistant) return `${name} has no message with role 'assistant'.`;
   return tokens;
-}
-
-/** A stable token estimate: about four characters a token. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
 }
 
 function invalid(file: DataCheckOptions['file'], detail: string): DataCheck {
