@@ -43,4 +43,5 @@ export type {
   FineTuningJobStatus,
 } from './resources/fine-tuning/types.js';
 export type { Model } from './resources/models/state.js';
+export type { Upload, UploadStatus } from './resources/uploads/state.js';
 export { getActiveMock, setActiveMock } from './mock/active.js';

@@ -30,7 +30,7 @@ import type { LifecycleState } from './lifecycle.js';
 import { runGlobalResetHooks } from './active.js';
 import { modelRoutes } from '../resources/models/routes.js';
 import { embeddingRoutes } from '../resources/embeddings/routes.js';
-import { UploadsState } from '../resources/uploads/state.js';
+import { UploadsState, type Upload } from '../resources/uploads/state.js';
 import { uploadRoutes } from '../resources/uploads/routes.js';
 
 /** A transport: something that delivers intercepted requests to an {@link OpenAIMock}. */
@@ -83,6 +83,8 @@ export class OpenAIMock {
   readonly jobs: JobsCollection;
   /** Models as `GET /v1/models` would list them now. */
   readonly models: ReadonlyCollection<Model>;
+  /** Uploads (the large-file API), each as the uploads endpoints would return it now. */
+  readonly uploads: ReadonlyCollection<Upload>;
   /**
    * Puts objects straight into the mock's state, as if they already existed in the account.
    * Seeded objects keep the status they are given. The factories' `create()` uses this.
@@ -132,11 +134,16 @@ export class OpenAIMock {
       () => this.#models.list().map((m) => m.id),
       (id: string) => this.#models.find(id),
     );
+    this.uploads = collection(
+      () => this.#uploads.ids(),
+      (id: string) => this.#uploads.find(id),
+    );
     this.seed = {
       file: (object, content = '') =>
         this.#files.seed(object, typeof content === 'string' ? encoder.encode(content) : content),
       job: (object, extras) => this.#jobs.seed(object, extras),
       model: (object) => this.#models.seed(object),
+      upload: (object) => this.#uploads.seed(object),
     };
     this.#transportFactory = transportFactory;
   }
@@ -401,6 +408,8 @@ export interface SeedApi {
   ): FineTuningJob;
   /** Adds a model to `/v1/models`. */
   model(object: Model): Model;
+  /** Stores an Upload (its File, if completed, must be seeded separately). */
+  upload(object: Upload): Upload;
 }
 
 function unhandledError(method: string, path: string, relative: string | null): ApiError {
