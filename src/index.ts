@@ -44,4 +44,15 @@ export type {
 } from './resources/fine-tuning/types.js';
 export type { Model } from './resources/models/state.js';
 export type { Upload, UploadStatus } from './resources/uploads/state.js';
+export type {
+  JsonSchema,
+  Reply,
+  ReplyFunction,
+  ReplyMessage,
+  ReplyObject,
+  ReplyRequest,
+  ReplySource,
+  ReplyTool,
+  ToolCallReply,
+} from './resources/replies/types.js';
 export { getActiveMock, setActiveMock } from './mock/active.js';

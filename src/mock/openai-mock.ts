@@ -32,6 +32,11 @@ import { modelRoutes } from '../resources/models/routes.js';
 import { embeddingRoutes } from '../resources/embeddings/routes.js';
 import { UploadsState, type Upload } from '../resources/uploads/state.js';
 import { uploadRoutes } from '../resources/uploads/routes.js';
+import { Replies } from '../resources/replies/replies.js';
+import type { ReplySource } from '../resources/replies/types.js';
+import { chatRoutes } from '../resources/chat/routes.js';
+import { ResponsesState } from '../resources/responses/state.js';
+import { responseRoutes } from '../resources/responses/routes.js';
 
 /** A transport: something that delivers intercepted requests to an {@link OpenAIMock}. */
 export interface Transport {
@@ -69,6 +74,8 @@ export class OpenAIMock {
   readonly #jobs: JobsState;
   readonly #models: ModelsState;
   readonly #uploads: UploadsState;
+  readonly #replies: Replies;
+  readonly #responses: ResponsesState;
   readonly #transportFactory: (() => Transport) | undefined;
   #transport: Transport | null = null;
   #inFlight = 0;
@@ -104,12 +111,16 @@ export class OpenAIMock {
     this.#jobs = new JobsState(ctx, this.#files, (id) => this.#models.find(id) !== undefined);
     this.#models.attach(this.#jobs);
     this.#uploads = new UploadsState(ctx, this.#files);
+    this.#replies = new Replies(ctx);
+    this.#responses = new ResponsesState(ctx);
     this.#router.add(
       ...fileRoutes(this.#files),
       ...fineTuningRoutes(this.#jobs),
       ...modelRoutes(this.#models),
       ...embeddingRoutes(ctx),
       ...uploadRoutes(this.#uploads),
+      ...chatRoutes(ctx, this.#replies, this.#models),
+      ...responseRoutes(ctx, this.#responses, this.#replies, this.#models),
     );
     const settled = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
       this.#jobs.settle();
@@ -180,6 +191,37 @@ export class OpenAIMock {
     this.#config = config;
     if (originsChanged) this.#transport?.refresh();
     return this;
+  }
+
+  /**
+   * Sets what the model replies (Chat Completions, Responses, and their batch lines) from now
+   * on, until {@link reset}: text, a {@link ReplyObject} (tool calls, refusal, finish reason),
+   * or a function of the request. Replies queued with {@link replyOnce} go first.
+   *
+   * @example
+   * openaiMock.replyWith('Paris');
+   * openaiMock.replyWith((req) => (req.lastUserMessage.includes('weather') ? 'Sunny' : undefined));
+   */
+  replyWith(reply: ReplySource): this {
+    this.#replies.always(reply);
+    return this;
+  }
+
+  /**
+   * Queues replies used once each, in order (one per choice when `n` > 1), before the one set
+   * with {@link replyWith} or the default.
+   *
+   * @example
+   * openaiMock.replyOnce({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] }, 'It is sunny.');
+   */
+  replyOnce(...replies: ReplySource[]): this {
+    this.#replies.once(replies);
+    return this;
+  }
+
+  /** One-shot replies queued with {@link replyOnce} that no request has used yet. */
+  get pendingReplies(): number {
+    return this.#replies.pending;
   }
 
   /** Every request intercepted since the last {@link reset}, oldest first. */
@@ -254,6 +296,8 @@ export class OpenAIMock {
     this.#jobs.reset();
     this.#models.reset();
     this.#uploads.reset();
+    this.#replies.reset();
+    this.#responses.reset();
     runGlobalResetHooks();
     this.#transport?.ensure();
     return this;
@@ -352,6 +396,11 @@ export class OpenAIMock {
     } catch (error) {
       if (error instanceof ApiError) {
         response = errorResponse(error, requestId);
+      } else if (error instanceof OpenAIMockError) {
+        // The test set the mock up wrongly (a bad scripted reply): say so, and do not retry.
+        response = errorResponse(new ApiError(500, error.message, 'server_error', null, error.code), requestId, {
+          'x-should-retry': 'false',
+        });
       } else {
         const detail = error instanceof Error ? error.message : String(error);
         response = errorResponse(
