@@ -2,11 +2,12 @@
  * The matchers on `expect(openaiMock)`. Each runner entry registers them with its own
  * `expect.extend(matchers)`; nothing here imports a test runner.
  */
+import { toHaveBatchInStatus } from './to-have-batch-in-status.js';
 import { toHaveJobInStatus } from './to-have-job-in-status.js';
 import { toHaveReceivedRequest } from './to-have-received-request.js';
 import { toHaveUploadedFile } from './to-have-uploaded-file.js';
 
-export { toHaveJobInStatus, toHaveReceivedRequest, toHaveUploadedFile };
+export { toHaveBatchInStatus, toHaveJobInStatus, toHaveReceivedRequest, toHaveUploadedFile };
 export { MatcherUsageError } from './messages.js';
 export type {
   HttpMethod,
@@ -21,5 +22,6 @@ export type {
 export const matchers = {
   toHaveUploadedFile,
   toHaveJobInStatus,
+  toHaveBatchInStatus,
   toHaveReceivedRequest,
 };

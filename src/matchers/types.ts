@@ -3,6 +3,7 @@
  * own `Matchers` declaration, and the part of the runner's matcher state the matchers use.
  */
 import type { FileObject } from '../resources/files/state.js';
+import type { BatchStatus } from '../resources/batches/types.js';
 import type { FineTuningJobStatus } from '../resources/fine-tuning/types.js';
 
 /** HTTP methods the OpenAI API uses. Any other string is accepted too; case does not matter. */
@@ -55,6 +56,18 @@ export interface OpenAIMockMatchers<R = unknown> {
    * expect(openaiMock).toHaveJobInStatus(job.id, expect.stringMatching(/^(queued|running)$/));
    */
   toHaveJobInStatus(jobId: string, status: FineTuningJobStatus): R;
+
+  /**
+   * Passes if the batch `batchId` has `status` now, on the mock's clock (what
+   * `GET /v1/batches/{id}` would answer). The failure message shows the request counts and when
+   * the status changes next. Fails with a usage error if the batch does not exist, with or
+   * without `.not`.
+   *
+   * @example
+   * await advanceTime(10_000);
+   * expect(openaiMock).toHaveBatchInStatus(batch.id, 'completed');
+   */
+  toHaveBatchInStatus(batchId: string, status: BatchStatus): R;
 
   /**
    * Passes if the mock received a request with this method and path and, when `body` is given,

@@ -23,6 +23,9 @@ export type UnhandledRequestStrategy =
 
 export type FineTuningPhase = 'validating_files' | 'queued' | 'running';
 
+/** The timed phases of a batch; `cancelling` is how long a cancel takes to become `cancelled`. */
+export type BatchPhase = 'validating' | 'in_progress' | 'finalizing' | 'cancelling';
+
 export interface OpenAIMockOptions {
   /**
    * Base URLs to intercept besides `https://api.openai.com/v1` and `OPENAI_BASE_URL`
@@ -49,6 +52,29 @@ export interface OpenAIMockOptions {
      */
     minExamples?: number;
   };
+  batches?: {
+    /**
+     * Duration of each phase in ms. Defaults: validating 2000, in_progress 6000, finalizing 2000
+     * (so a batch completes 10 s after it is created), cancelling 2000. `request_counts` grow
+     * evenly through `in_progress`.
+     */
+    timings?: Partial<Record<BatchPhase, number>>;
+    /**
+     * How long the `24h` completion window lasts in ms. Default 24 hours. A batch whose
+     * validating and in_progress phases do not fit in it expires: the requests not done by then
+     * go to the error file with `batch_expired`.
+     */
+    completionWindowMs?: number;
+    /**
+     * Share of batch requests (0 to 1) that fail with a 500 in the error file, chosen by a hash
+     * of `failureSeed` and each `custom_id`: the same requests fail on every run. Default 0.
+     */
+    failureRate?: number;
+    /** Seed for `failureRate`; change it to fail another set of requests. Default 0. */
+    failureSeed?: number;
+    /** `custom_id`s whose requests always fail (a 500 in the error file). */
+    failCustomIds?: readonly string[];
+  };
 }
 
 export interface ResolvedConfig {
@@ -59,6 +85,13 @@ export interface ResolvedConfig {
   readonly fineTuning: {
     readonly timings: Readonly<Record<FineTuningPhase, number>>;
     readonly minExamples: number;
+  };
+  readonly batches: {
+    readonly timings: Readonly<Record<BatchPhase, number>>;
+    readonly completionWindowMs: number;
+    readonly failureRate: number;
+    readonly failureSeed: number;
+    readonly failCustomIds: ReadonlySet<string>;
   };
 }
 
@@ -89,6 +122,38 @@ export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
       },
       minExamples: count('fineTuning.minExamples', options.fineTuning?.minExamples, 1),
     },
+    batches: resolveBatches(options.batches ?? {}),
+  };
+}
+
+function resolveBatches(options: NonNullable<OpenAIMockOptions['batches']>): ResolvedConfig['batches'] {
+  const timing = (phase: BatchPhase, fallback: number): number =>
+    duration(`batches.timings.${phase}`, options.timings?.[phase], fallback);
+  const rate = options.failureRate ?? 0;
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
+    throw invalidOption('batches.failureRate', rate, 'a number from 0 to 1 (0.05 fails 5% of requests)');
+  }
+  const seed = options.failureSeed ?? 0;
+  if (!Number.isInteger(seed)) throw invalidOption('batches.failureSeed', seed, 'an integer');
+  const ids = options.failCustomIds ?? [];
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+    throw invalidOption('batches.failCustomIds', ids, 'an array of custom_id strings');
+  }
+  const window = duration('batches.completionWindowMs', options.completionWindowMs, 24 * 3600 * 1000);
+  if (window === 0 || !Number.isFinite(window)) {
+    throw invalidOption('batches.completionWindowMs', window, 'a finite number of milliseconds above 0');
+  }
+  return {
+    timings: {
+      validating: timing('validating', 2000),
+      in_progress: timing('in_progress', 6000),
+      finalizing: timing('finalizing', 2000),
+      cancelling: timing('cancelling', 2000),
+    },
+    completionWindowMs: window,
+    failureRate: rate,
+    failureSeed: seed,
+    failCustomIds: new Set(ids),
   };
 }
 

@@ -107,6 +107,32 @@ describe('Timeline events', () => {
     expect(timeline.at(T0 + 60_000).history.map((t) => t.status)).toEqual(['validating', 'queued', 'cancelled']);
   });
 
+  it('a stop with a via phase passes through it before the terminal status', () => {
+    const timeline = job();
+    timeline.record({
+      type: 'stop',
+      at: T0 + 5000,
+      status: 'cancelled',
+      via: { status: 'paused', durationMs: 1500 },
+    });
+    expect(timeline.at(T0 + 5000)).toMatchObject({
+      status: 'paused',
+      since: T0 + 5000,
+      terminal: false,
+      next: { status: 'cancelled', at: T0 + 6500 },
+    });
+    expect(timeline.at(T0 + 6499).status).toBe('paused');
+    // The schedule it interrupted does not come back (running would have ended at 10 s).
+    expect(timeline.at(T0 + 20_000)).toMatchObject({ status: 'cancelled', since: T0 + 6500, terminal: true, next: null });
+    expect(timeline.at(T0 + 20_000).history.map((t) => t.status)).toEqual([
+      'validating',
+      'queued',
+      'running',
+      'paused',
+      'cancelled',
+    ]);
+  });
+
   it('ignores a stop once the lifecycle is terminal', () => {
     const timeline = job();
     timeline.record({ type: 'stop', at: T0 + 11_000, status: 'cancelled' });

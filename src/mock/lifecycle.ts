@@ -16,8 +16,11 @@ export interface Phase<S extends string> {
 
 /** Something that happened to an object, at a moment on the mock's clock (ms). */
 export type TimelineEvent<S extends string> =
-  /** Ends the lifecycle now in a terminal status (cancelled, failed...). */
-  | { readonly type: 'stop'; readonly at: number; readonly status: S }
+  /**
+   * Ends the lifecycle now in a terminal status (cancelled, failed...), straight away or, with
+   * `via`, after a timed last phase (a batch is `cancelling` for a while before `cancelled`).
+   */
+  | { readonly type: 'stop'; readonly at: number; readonly status: S; readonly via?: Phase<S> }
   /** Freezes the schedule: time spent paused does not count toward the phase. */
   | { readonly type: 'pause'; readonly at: number; readonly status: S }
   /** Continues the phase that was paused, with the time it had left. */
@@ -68,6 +71,8 @@ export class Timeline<S extends string> {
     let enteredAt = this.createdAt;
     let pausedAt: number | null = null;
     let stopped = false;
+    /** The terminal status a `stop` with `via` is heading for, and when it is reached. */
+    let ending: Transition<S> | null = null;
 
     const current = (): S => (index < phases.length ? phases[index]!.status : this.outcome);
     const enter = (at: number): void => {
@@ -91,8 +96,13 @@ export class Timeline<S extends string> {
       switch (event.type) {
         case 'stop':
           if (finished) break;
-          history.push({ status: event.status, at: event.at });
           stopped = true;
+          if (event.via) {
+            history.push({ status: event.via.status, at: event.at });
+            ending = { status: event.status, at: event.at + event.via.durationMs };
+          } else {
+            history.push({ status: event.status, at: event.at });
+          }
           break;
         case 'pause':
           if (finished || pausedAt !== null) break;
@@ -114,11 +124,15 @@ export class Timeline<S extends string> {
       }
     }
     run(now);
+    if (ending !== null && ending.at <= now) {
+      history.push(ending);
+      ending = null;
+    }
 
     const last = history.at(-1)!;
-    const terminal = stopped || index >= phases.length;
-    let next: Transition<S> | null = null;
-    if (!terminal && pausedAt === null) {
+    const terminal = (stopped && ending === null) || (!stopped && index >= phases.length);
+    let next: Transition<S> | null = ending !== null && Number.isFinite(ending.at) ? ending : null;
+    if (!stopped && !terminal && pausedAt === null) {
       const end = enteredAt + phases[index]!.durationMs;
       if (Number.isFinite(end)) {
         next = { status: index + 1 < phases.length ? phases[index + 1]!.status : this.outcome, at: end };

@@ -37,6 +37,9 @@ import type { ReplySource } from '../resources/replies/types.js';
 import { chatRoutes } from '../resources/chat/routes.js';
 import { ResponsesState } from '../resources/responses/state.js';
 import { responseRoutes } from '../resources/responses/routes.js';
+import { BatchesState, type LineAnswer } from '../resources/batches/state.js';
+import { batchRoutes } from '../resources/batches/routes.js';
+import type { Batch, BatchStatus } from '../resources/batches/types.js';
 
 /** A transport: something that delivers intercepted requests to an {@link OpenAIMock}. */
 export interface Transport {
@@ -76,6 +79,7 @@ export class OpenAIMock {
   readonly #uploads: UploadsState;
   readonly #replies: Replies;
   readonly #responses: ResponsesState;
+  readonly #batches: BatchesState;
   readonly #transportFactory: (() => Transport) | undefined;
   #transport: Transport | null = null;
   #inFlight = 0;
@@ -88,6 +92,8 @@ export class OpenAIMock {
   readonly files: FilesCollection;
   /** Fine-tuning jobs, each as `GET /v1/fine_tuning/jobs/{id}` would return it now. */
   readonly jobs: JobsCollection;
+  /** Batches, each as `GET /v1/batches/{id}` would return it now. */
+  readonly batches: BatchesCollection;
   /** Models as `GET /v1/models` would list them now. */
   readonly models: ReadonlyCollection<Model>;
   /** Uploads (the large-file API), each as the uploads endpoints would return it now. */
@@ -108,11 +114,15 @@ export class OpenAIMock {
     };
     this.#files = new FilesState(ctx);
     this.#models = new ModelsState(ctx);
-    this.#jobs = new JobsState(ctx, this.#files, (id) => this.#models.find(id) !== undefined);
+    const modelExists = (id: string): boolean => this.#models.find(id) !== undefined;
+    this.#jobs = new JobsState(ctx, this.#files, modelExists);
     this.#models.attach(this.#jobs);
     this.#uploads = new UploadsState(ctx, this.#files);
     this.#replies = new Replies(ctx);
     this.#responses = new ResponsesState(ctx);
+    this.#batches = new BatchesState(ctx, this.#files, modelExists, (path, body, customId) =>
+      this.#answerLine(path, body, customId),
+    );
     this.#router.add(
       ...fileRoutes(this.#files),
       ...fineTuningRoutes(this.#jobs),
@@ -121,9 +131,10 @@ export class OpenAIMock {
       ...uploadRoutes(this.#uploads),
       ...chatRoutes(ctx, this.#replies, this.#models),
       ...responseRoutes(ctx, this.#responses, this.#replies, this.#models),
+      ...batchRoutes(this.#batches),
     );
     const settled = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-      this.#jobs.settle();
+      this.#settle();
       return fn(...args);
     };
     this.files = Object.assign(
@@ -141,6 +152,10 @@ export class OpenAIMock {
         checkpoints: (id: string) => (this.#jobs.find(id) ? this.#jobs.checkpoints(id) : undefined),
       },
     );
+    this.batches = Object.assign(
+      collection(() => this.#batches.ids(), (id: string) => this.#batches.find(id)),
+      { lifecycle: (id: string) => this.#batches.lifecycle(id) },
+    );
     this.models = collection(
       () => this.#models.list().map((m) => m.id),
       (id: string) => this.#models.find(id),
@@ -155,6 +170,7 @@ export class OpenAIMock {
       job: (object, extras) => this.#jobs.seed(object, extras),
       model: (object) => this.#models.seed(object),
       upload: (object) => this.#uploads.seed(object),
+      batch: (object) => this.#batches.seed(object),
     };
     this.#transportFactory = transportFactory;
   }
@@ -182,6 +198,11 @@ export class OpenAIMock {
         ...this.#options.fineTuning,
         ...options.fineTuning,
         timings: { ...this.#options.fineTuning?.timings, ...options.fineTuning?.timings },
+      },
+      batches: {
+        ...this.#options.batches,
+        ...options.batches,
+        timings: { ...this.#options.batches?.timings, ...options.batches?.timings },
       },
     };
     const config = resolveConfig(merged);
@@ -298,6 +319,7 @@ export class OpenAIMock {
     this.#uploads.reset();
     this.#replies.reset();
     this.#responses.reset();
+    this.#batches.reset();
     runGlobalResetHooks();
     this.#transport?.ensure();
     return this;
@@ -390,7 +412,7 @@ export class OpenAIMock {
     let response: MockResponse;
     try {
       checkApiKey(request);
-      this.#jobs.settle();
+      this.#settle();
       const reply = await match.route.handler({ request, params: match.params, query: url.searchParams, body });
       response = replyResponse(reply, requestId);
     } catch (error) {
@@ -412,6 +434,47 @@ export class OpenAIMock {
     }
     record(response.status, requestId);
     return response;
+  }
+
+  /** Makes what finished jobs and batches leave behind (results, output and error files) exist. */
+  #settle(): void {
+    this.#jobs.settle();
+    this.#batches.settle();
+  }
+
+  /**
+   * Answers one line of a batch with the route that serves its endpoint, as if it had been
+   * sent on its own (but without the request log, the API-key check or a transport).
+   */
+  #answerLine(path: string, body: Record<string, unknown>, customId: string): LineAnswer {
+    const requestId = this.#ids.next('req_');
+    const match = this.#router.match('POST', path);
+    if (match.kind !== 'found') {
+      return { status: 404, body: new ApiError(404, `Invalid URL (POST /v1${path})`).toJSON(), requestId };
+    }
+    const base = this.config.baseURLs[0]!.href.replace(/\/$/, '');
+    const request: MockRequest = {
+      method: 'POST',
+      url: `${base}${path}`,
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array(0),
+    };
+    try {
+      const reply = match.route.handler({
+        request,
+        params: match.params,
+        query: new URLSearchParams(),
+        body: { kind: 'json', value: body },
+        batch: { customId },
+      });
+      if (reply instanceof Promise || 'bytes' in reply) {
+        throw new Error(`the handler of POST ${path} cannot answer a batch line (it must return JSON synchronously)`);
+      }
+      return { status: reply.status ?? 200, body: reply.json, requestId };
+    } catch (error) {
+      if (error instanceof ApiError) return { status: error.status, body: error.toJSON(), requestId };
+      throw error;
+    }
   }
 
   #serves(method: string, url: string): boolean {
@@ -447,6 +510,12 @@ export interface JobsCollection extends ReadonlyCollection<FineTuningJob> {
   checkpoints(id: string): FineTuningJobCheckpoint[] | undefined;
 }
 
+/** `openaiMock.batches`: the collection, plus each batch's lifecycle. */
+export interface BatchesCollection extends ReadonlyCollection<Batch> {
+  /** Status now, since when, what comes next and when, and the history so far. */
+  lifecycle(id: string): LifecycleState<BatchStatus> | undefined;
+}
+
 export interface SeedApi {
   /** Stores a File object and its bytes (a string is stored as UTF-8). */
   file(object: FileObject, content?: Uint8Array | string): FileObject;
@@ -459,6 +528,8 @@ export interface SeedApi {
   model(object: Model): Model;
   /** Stores an Upload (its File, if completed, must be seeded separately). */
   upload(object: Upload): Upload;
+  /** Stores a batch; an active status is held until the batch is cancelled. */
+  batch(object: Batch): Batch;
 }
 
 function unhandledError(method: string, path: string, relative: string | null): ApiError {

@@ -1,0 +1,34 @@
+import { cursorPage, integerParam } from '../../mock/pagination.js';
+import { jsonObject } from '../../mock/request.js';
+import type { Route } from '../../mock/router.js';
+import { parseCreateBatch } from './create-params.js';
+import type { BatchesState } from './state.js';
+
+/** `/v1/batches`: create, list, retrieve, cancel. */
+export function batchRoutes(batches: BatchesState): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/batches',
+      handler: ({ body }) => ({ json: batches.create(parseCreateBatch(jsonObject(body))) }),
+    },
+    {
+      method: 'GET',
+      path: '/batches',
+      handler: ({ query }) => {
+        const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 20 });
+        return { json: cursorPage(batches.list(), { after: query.get('after'), limit, withFirstLast: true }) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/batches/{batch_id}',
+      handler: ({ params }) => ({ json: batches.retrieve(params['batch_id']!) }),
+    },
+    {
+      method: 'POST',
+      path: '/batches/{batch_id}/cancel',
+      handler: ({ params }) => ({ json: batches.cancel(params['batch_id']!) }),
+    },
+  ];
+}
