@@ -154,7 +154,7 @@ describe('onUnhandledRequest: a function', () => {
     expect(await client.get('/vector_stores')).toMatchObject({ served_by: 'local-server' });
     await expect(client.post('/foo')).rejects.toMatchObject({ status: 404 });
     expect(warn).toHaveBeenCalledTimes(1);
-    await expect(client.get('/batches')).rejects.toMatchObject({ status: 501 });
+    await expect(client.get('/assistants')).rejects.toMatchObject({ status: 501 });
     expect(warn).toHaveBeenCalledTimes(1);
 
     expect(server.requests.map((r) => r.url)).toEqual(['/v1/vector_stores']);
@@ -162,7 +162,7 @@ describe('onUnhandledRequest: a function', () => {
     expect(seen).toContainEqual({ method: 'POST', url: `${server.origin}/v1/foo`, path: '/v1/foo' });
     // Only the requests really made, with their real method: never one per method nock tries.
     expect(new Set(seen.map((r) => `${r.method} ${r.path}`))).toEqual(
-      new Set(['GET /v1/vector_stores', 'POST /v1/foo', 'GET /v1/batches']),
+      new Set(['GET /v1/vector_stores', 'POST /v1/foo', 'GET /v1/assistants']),
     );
     // And each exactly once, though the transport asks before the engine answers.
     expect(seen).toHaveLength(3);

@@ -70,7 +70,11 @@ export function fileRoutes(files: FilesState): Route[] {
   ];
 }
 
-function checkFormat(purpose: UploadPurpose, filename: string, bytes: Uint8Array): void {
+/**
+ * The format checks the API makes on a file's name and bytes for its purpose (the uploads
+ * endpoints apply them to the assembled file on completion).
+ */
+export function checkFormat(purpose: UploadPurpose, filename: string, bytes: Uint8Array): void {
   if (purpose === 'fine-tune' && !filename.toLowerCase().endsWith('.jsonl')) {
     throw badRequest('Invalid file format for Fine-Tuning API. Must be .jsonl', 'file');
   }
@@ -115,7 +119,11 @@ function expiresAfter(fields: ReadonlyMap<string, string>): number | null {
       'invalid_type',
     );
   }
-  const value = Number(seconds);
+  return checkExpirySeconds(Number(seconds));
+}
+
+/** `expires_after.seconds` within the range the API allows (1 hour to 30 days), else its 400. */
+export function checkExpirySeconds(value: number): number {
   if (value < MIN_EXPIRY_SECONDS || value > MAX_EXPIRY_SECONDS) {
     throw badRequest(
       `Invalid 'expires_after.seconds': expected a value between ${MIN_EXPIRY_SECONDS} and ${MAX_EXPIRY_SECONDS}, but got ${value} instead.`,

@@ -1,7 +1,56 @@
+import { missingParameter } from '../../mock/api-error.js';
+import { formBody, jsonObject, type FormBody } from '../../mock/request.js';
 import type { Route } from '../../mock/router.js';
+import { parseCompleteUpload, parseCreateUpload } from './params.js';
 import type { UploadsState } from './state.js';
 
-/** `/v1/uploads`: create, add parts, complete, cancel. */
-export function uploadRoutes(_uploads: UploadsState): Route[] {
-  return [];
+const encoder = new TextEncoder();
+
+/**
+ * `/v1/uploads`: create, add parts, complete, cancel. An unknown upload id is a 404 before
+ * anything in the body is looked at.
+ */
+export function uploadRoutes(uploads: UploadsState): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/uploads',
+      handler: ({ body }) => ({ json: uploads.create(parseCreateUpload(jsonObject(body))) }),
+    },
+    {
+      method: 'POST',
+      path: '/uploads/{upload_id}/parts',
+      handler: ({ params, body }) => {
+        const id = params['upload_id']!;
+        uploads.retrieve(id);
+        return { json: uploads.addPart(id, partData(formBody(body))) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/uploads/{upload_id}/complete',
+      handler: ({ params, body }) => {
+        const id = params['upload_id']!;
+        uploads.retrieve(id);
+        return { json: uploads.complete(id, parseCompleteUpload(jsonObject(body))) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/uploads/{upload_id}/cancel',
+      handler: ({ params }) => ({ json: uploads.cancel(params['upload_id']!) }),
+    },
+  ];
+}
+
+/**
+ * The part's bytes: the `data` file part the SDKs send, or a `data` text field (as
+ * `curl -F data="..."` sends it), taken as UTF-8.
+ */
+function partData(form: FormBody): Uint8Array {
+  const file = form.files.get('data');
+  if (file) return file.bytes;
+  const text = form.fields.get('data');
+  if (text !== undefined) return encoder.encode(text);
+  throw missingParameter('data');
 }
