@@ -32,3 +32,15 @@ export type { FineTuningCheckpointTransientParams, FineTuningJobCheckpoint } fro
 export { ModelFactory, modelFactory } from './model.js';
 export type { Model, ModelTransientParams } from './model.js';
 export { FACTORY_EPOCH } from './shared.js';
+export { UploadFactory, uploadFactory } from './upload.js';
+export type { Upload, UploadStatus, UploadTransientParams } from './upload.js';
+export {
+  BatchFactory,
+  batchFactory,
+  BatchOutputLineFactory,
+  batchOutputLineFactory,
+  BatchRequestFactory,
+  batchRequestFactory,
+  toJsonl,
+} from './batch.js';
+export type { Batch, BatchOutputLine, BatchRequestLine, BatchTransientParams } from './batch.js';

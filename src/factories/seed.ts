@@ -4,12 +4,14 @@
  * types differ only where the SDK marks optional what the mock always sends, or lacks a value
  * the API returns (`status: 'paused'`). Every conversion and cast lives here.
  */
+import type { Batch } from 'openai/resources/batches';
 import type { FileObject } from 'openai/resources/files';
 import type { FineTuningJobCheckpoint } from 'openai/resources/fine-tuning/jobs/checkpoints';
 import type { FineTuningJob, FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
 import type { Model } from 'openai/resources/models';
 import { getActiveMock } from '../mock/active.js';
 import { OpenAIMockError } from '../mock/errors.js';
+import type { Batch as MockBatch } from '../resources/batches/types.js';
 import type { FileObject as MockFileObject } from '../resources/files/state.js';
 import type {
   FineTuneMethod,
@@ -75,4 +77,43 @@ export function seedJob(
 /** Adds a model to the active mock's `/v1/models`; returns it as the API answers it. */
 export function seedModel(model: Model): Model {
   return getActiveMock().seed.model(model);
+}
+
+/** Stores a batch in the active mock; returns it as the API answers it. */
+export function seedBatch(batch: Batch): Batch {
+  const object: MockBatch = {
+    ...batch,
+    model: batch.model ?? null,
+    errors: batch.errors
+      ? {
+          object: 'list',
+          data: (batch.errors.data ?? []).map((e) => ({
+            code: e.code ?? '',
+            message: e.message ?? '',
+            param: e.param ?? null,
+            line: e.line ?? null,
+          })),
+        }
+      : null,
+    output_file_id: batch.output_file_id ?? null,
+    error_file_id: batch.error_file_id ?? null,
+    in_progress_at: batch.in_progress_at ?? null,
+    expires_at: batch.expires_at ?? null,
+    finalizing_at: batch.finalizing_at ?? null,
+    completed_at: batch.completed_at ?? null,
+    failed_at: batch.failed_at ?? null,
+    expired_at: batch.expired_at ?? null,
+    cancelling_at: batch.cancelling_at ?? null,
+    cancelled_at: batch.cancelled_at ?? null,
+    request_counts: batch.request_counts ?? { total: 0, completed: 0, failed: 0 },
+    usage: (batch.usage ?? {
+      input_tokens: 0,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 0,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 0,
+    }) as MockBatch['usage'],
+    metadata: (batch.metadata ?? null) as MockBatch['metadata'],
+  };
+  return getActiveMock().seed.batch(object) as unknown as Batch;
 }
