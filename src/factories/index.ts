@@ -3,7 +3,8 @@
  *
  * - `build()` returns a plain object typed with the official SDK's types and touches no mock.
  * - `create()` stores the object in the active mock (the one `openai-mock/vitest` installs for
- *   the test file) and returns what the API answers for it, so the SDK reads it back.
+ *   the test file) and returns what the API answers for it, so the SDK reads it back. Objects
+ *   the API never stores (embedding responses, chat completions) only `build()`.
  * - Traits are methods: `fineTuningJobFactory.running()`, `fileFactory.forBatch().error()`.
  * - Ids never collide with the mock's (`file-seed000001` against `file-mock000001`), and
  *   restart, like the mock's, on every reset (before each test with the Vitest entry).
@@ -44,3 +45,17 @@ export {
   toJsonl,
 } from './batch.js';
 export type { Batch, BatchOutputLine, BatchRequestLine, BatchTransientParams } from './batch.js';
+export {
+  DEFAULT_EMBEDDING_INPUT,
+  EmbeddingFactory,
+  embeddingFactory,
+  EmbeddingResponseFactory,
+  embeddingResponseFactory,
+} from './embedding.js';
+export type {
+  CreateEmbeddingResponse,
+  Embedding,
+  EmbeddingModelId,
+  EmbeddingResponseTransientParams,
+  EmbeddingTransientParams,
+} from './embedding.js';

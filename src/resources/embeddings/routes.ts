@@ -1,7 +1,19 @@
 import type { MockContext } from '../../mock/context.js';
+import { jsonObject } from '../../mock/request.js';
 import type { Route } from '../../mock/router.js';
+import { parseEmbeddingRequest } from './params.js';
+import { embeddingList } from './response.js';
 
-/** `/v1/embeddings`. */
+/**
+ * `/v1/embeddings`. Stateless: the vectors come from the input alone (see `vectors.ts`), so the
+ * same request gives the same answer before and after a reset, in every process.
+ */
 export function embeddingRoutes(_ctx: MockContext): Route[] {
-  return [];
+  return [
+    {
+      method: 'POST',
+      path: '/embeddings',
+      handler: ({ body }) => ({ json: embeddingList(parseEmbeddingRequest(jsonObject(body))) }),
+    },
+  ];
 }
