@@ -59,3 +59,5 @@ export type {
   EmbeddingResponseTransientParams,
   EmbeddingTransientParams,
 } from './embedding.js';
+export { ResponseFactory, responseFactory } from './response.js';
+export type { Response, ResponseTransientParams } from './response.js';

@@ -5,6 +5,7 @@
  * the API returns (`status: 'paused'`). Every conversion and cast lives here.
  */
 import type { Batch } from 'openai/resources/batches';
+import type { Response } from 'openai/resources/responses/responses';
 import type { FileObject } from 'openai/resources/files';
 import type { FineTuningJobCheckpoint } from 'openai/resources/fine-tuning/jobs/checkpoints';
 import type { FineTuningJob, FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
@@ -13,6 +14,7 @@ import { getActiveMock } from '../mock/active.js';
 import { OpenAIMockError } from '../mock/errors.js';
 import type { Batch as MockBatch } from '../resources/batches/types.js';
 import type { FileObject as MockFileObject } from '../resources/files/state.js';
+import type { ResponseObject } from '../resources/responses/types.js';
 import type {
   FineTuneMethod,
   FineTuningJob as MockFineTuningJob,
@@ -116,4 +118,27 @@ export function seedBatch(batch: Batch): Batch {
     metadata: (batch.metadata ?? null) as MockBatch['metadata'],
   };
   return getActiveMock().seed.batch(object) as unknown as Batch;
+}
+
+/**
+ * Stores a response in the active mock; returns it as the API answers it. The SDK's type adds
+ * `output_text` (computed client-side) and lacks fields the API sends; both are reconciled here.
+ */
+export function seedResponse(response: Response): Response {
+  const { output_text: _computed, ...wire } = response as Response & { access_programs?: unknown };
+  delete (wire as { access_programs?: unknown }).access_programs;
+  const object = {
+    store: true,
+    user: null,
+    frequency_penalty: 0,
+    presence_penalty: 0,
+    ...wire,
+  } as unknown as ResponseObject;
+  const seeded = getActiveMock().seed.response(object);
+  // What the SDK adds to every response it returns: the text of the output messages, joined.
+  const outputText = seeded.output
+    .flatMap((item) => (item.type === 'message' ? item.content : []))
+    .flatMap((part) => (part.type === 'output_text' ? [part.text] : []))
+    .join('');
+  return { ...seeded, output_text: outputText } as unknown as Response;
 }

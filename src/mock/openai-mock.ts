@@ -36,6 +36,7 @@ import { Replies } from '../resources/replies/replies.js';
 import type { ReplySource } from '../resources/replies/types.js';
 import { chatRoutes } from '../resources/chat/routes.js';
 import { ResponsesState } from '../resources/responses/state.js';
+import type { ConversationItem, ResponseObject } from '../resources/responses/types.js';
 import { responseRoutes } from '../resources/responses/routes.js';
 import { BatchesState, type LineAnswer } from '../resources/batches/state.js';
 import { batchRoutes } from '../resources/batches/routes.js';
@@ -68,6 +69,7 @@ const encoder = new TextEncoder();
  */
 export class OpenAIMock {
   readonly clock = new Clock();
+  readonly #initialOptions: OpenAIMockOptions;
   #options: OpenAIMockOptions;
   #config: ResolvedConfig;
   readonly #ids = new IdGenerator();
@@ -94,6 +96,8 @@ export class OpenAIMock {
   readonly jobs: JobsCollection;
   /** Batches, each as `GET /v1/batches/{id}` would return it now. */
   readonly batches: BatchesCollection;
+  /** Stored responses (Responses API), each as `GET /v1/responses/{id}` would return it now. */
+  readonly responses: ReadonlyCollection<ResponseObject>;
   /** Models as `GET /v1/models` would list them now. */
   readonly models: ReadonlyCollection<Model>;
   /** Uploads (the large-file API), each as the uploads endpoints would return it now. */
@@ -105,6 +109,7 @@ export class OpenAIMock {
   readonly seed: SeedApi;
 
   constructor(options: OpenAIMockOptions = {}, transportFactory?: () => Transport) {
+    this.#initialOptions = options;
     this.#options = options;
     this.#config = resolveConfig(options);
     const ctx: MockContext = {
@@ -156,6 +161,10 @@ export class OpenAIMock {
       collection(() => this.#batches.ids(), (id: string) => this.#batches.find(id)),
       { lifecycle: (id: string) => this.#batches.lifecycle(id) },
     );
+    this.responses = collection(
+      () => this.#responses.ids(),
+      (id: string) => this.#responses.find(id),
+    );
     this.models = collection(
       () => this.#models.list().map((m) => m.id),
       (id: string) => this.#models.find(id),
@@ -171,6 +180,7 @@ export class OpenAIMock {
       model: (object) => this.#models.seed(object),
       upload: (object) => this.#uploads.seed(object),
       batch: (object) => this.#batches.seed(object),
+      response: (object, inputItems) => this.#responses.seed(object, inputItems),
     };
     this.#transportFactory = transportFactory;
   }
@@ -205,13 +215,18 @@ export class OpenAIMock {
         timings: { ...this.#options.batches?.timings, ...options.batches?.timings },
       },
     };
-    const config = resolveConfig(merged);
+    if (this.#setOptions(merged)) this.#transport?.refresh();
+    return this;
+  }
+
+  /** Puts options in force; true if the base URLs changed. */
+  #setOptions(options: OpenAIMockOptions): boolean {
+    const config = resolveConfig(options);
     const originsChanged =
       config.baseURLs.map((u) => u.href).join() !== this.#config.baseURLs.map((u) => u.href).join();
-    this.#options = merged;
+    this.#options = options;
     this.#config = config;
-    if (originsChanged) this.#transport?.refresh();
-    return this;
+    return originsChanged;
   }
 
   /**
@@ -243,6 +258,17 @@ export class OpenAIMock {
   /** One-shot replies queued with {@link replyOnce} that no request has used yet. */
   get pendingReplies(): number {
     return this.#replies.pending;
+  }
+
+  /**
+   * Goes back to the options the mock was created with (the defaults, with the Vitest entry),
+   * undoing every {@link configure}. Call it in an `afterEach` when tests configure the mock
+   * differently.
+   */
+  resetConfig(): this {
+    const originsChanged = this.#setOptions(this.#initialOptions);
+    if (originsChanged) this.#transport?.refresh();
+    return this;
   }
 
   /** Every request intercepted since the last {@link reset}, oldest first. */
@@ -530,6 +556,8 @@ export interface SeedApi {
   upload(object: Upload): Upload;
   /** Stores a batch; an active status is held until the batch is cancelled. */
   batch(object: Batch): Batch;
+  /** Stores a response (and the input items `input_items` lists for it), as given. */
+  response(object: ResponseObject, inputItems?: readonly ConversationItem[]): ResponseObject;
 }
 
 function unhandledError(method: string, path: string, relative: string | null): ApiError {

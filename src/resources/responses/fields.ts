@@ -1,0 +1,103 @@
+import { badRequest, invalidType, invalidValue, missingParameter, type ApiError } from '../../mock/api-error.js';
+
+/**
+ * Readers for the fields of a JSON body, answering with the API's wording when a value has the
+ * wrong type or is out of range. Absent and `null` both read as "not given".
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function given(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+export function optionalString(value: unknown, param: string): string | null {
+  if (!given(value)) return null;
+  if (typeof value !== 'string') throw invalidType(param, 'a string', value);
+  return value;
+}
+
+export function requiredString(value: unknown, param: string): string {
+  if (!given(value)) throw missingParameter(param);
+  if (typeof value !== 'string') throw invalidType(param, 'a string', value);
+  return value;
+}
+
+export function optionalBoolean(value: unknown, param: string): boolean | null {
+  if (!given(value)) return null;
+  if (typeof value !== 'boolean') throw invalidType(param, 'a boolean', value);
+  return value;
+}
+
+export function optionalObject(value: unknown, param: string, expected = 'an object'): JsonObject | null {
+  if (!given(value)) return null;
+  if (!isObject(value)) throw invalidType(param, expected, value);
+  return value;
+}
+
+/** An integer within bounds: `Invalid 'x': integer below minimum value. Expected a value >= 16, ...`. */
+export function optionalInteger(value: unknown, param: string, bounds: { min?: number; max?: number } = {}): number | null {
+  if (!given(value)) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidType(param, 'an integer', value);
+  checkBounds(value, param, 'integer', bounds);
+  return value;
+}
+
+/** A number within bounds: `Invalid 'x': decimal above maximum value. Expected a value <= 2, ...`. */
+export function optionalDecimal(value: unknown, param: string, bounds: { min?: number; max?: number } = {}): number | null {
+  if (!given(value)) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidType(param, 'a decimal', value);
+  checkBounds(value, param, 'decimal', bounds);
+  return value;
+}
+
+function checkBounds(value: number, param: string, kind: 'integer' | 'decimal', bounds: { min?: number; max?: number }): void {
+  if (bounds.min !== undefined && value < bounds.min) {
+    throw badRequest(
+      `Invalid '${param}': ${kind} below minimum value. Expected a value >= ${bounds.min}, but got ${value} instead.`,
+      param,
+      `${kind}_below_min_value`,
+    );
+  }
+  if (bounds.max !== undefined && value > bounds.max) {
+    throw badRequest(
+      `Invalid '${param}': ${kind} above maximum value. Expected a value <= ${bounds.max}, but got ${value} instead.`,
+      param,
+      `${kind}_above_max_value`,
+    );
+  }
+}
+
+/**
+ * One of a set of strings. A value of another type gets the API's "expected one of 'a' or 'b'"
+ * wording; an unknown string gets `Invalid value: 'x'. Supported values are: ...`.
+ */
+export function optionalEnum<T extends string>(value: unknown, param: string, values: readonly T[]): T | null {
+  if (!given(value)) return null;
+  if (typeof value !== 'string') throw invalidType(param, `one of ${orList(values)}`, value);
+  if (!isOneOf(value, values)) throw invalidValue(param, value, values);
+  return value;
+}
+
+/** Whether a string is one of a list of literals (and, for TypeScript, that literal type). */
+export function isOneOf<T extends string>(value: string, values: readonly T[]): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+/** `'a', 'b', or 'c'`, as the API lists alternatives in a type error. */
+export function orList(values: readonly string[]): string {
+  const quoted = values.map((v) => `'${v}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  if (quoted.length === 2) return `${quoted[0]} or ${quoted[1]}`;
+  return `${quoted.slice(0, -1).join(', ')}, or ${quoted.at(-1)}`;
+}
+
+/** `Unknown parameter: 'x'.`, as the API refuses a key it does not know. */
+export function unknownParameter(param: string, suggestion?: string): ApiError {
+  const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`;
+  return badRequest(`Unknown parameter: '${param}'.${hint}`, param, 'unknown_parameter');
+}
