@@ -61,3 +61,15 @@ export type {
 } from './embedding.js';
 export { ResponseFactory, responseFactory } from './response.js';
 export type { Response, ResponseTransientParams } from './response.js';
+export {
+  ChatCompletionChunkFactory,
+  chatCompletionChunkFactory,
+  ChatCompletionFactory,
+  chatCompletionFactory,
+} from './chat-completion.js';
+export type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionTransientParams,
+  FactoryToolCall,
+} from './chat-completion.js';

@@ -121,9 +121,16 @@ function checkReply(reply: unknown, what: string): asserts reply is Reply {
     fail(`${describe(reply)}; a reply is a string or an object such as { content: 'Hi' } or { toolCalls: [{ name: 'get_weather' }] }.`);
   }
   const object = reply as Record<string, unknown>;
+  if (typeof object['then'] === 'function') {
+    fail('a Promise; replies are answered synchronously (batch lines are answered while a status is read), so compute the reply before the request or return it directly.');
+  }
   const known = ['content', 'refusal', 'toolCalls', 'finishReason'];
   const unknown = Object.keys(object).filter((key) => !known.includes(key));
   if (unknown.length > 0) fail(`a reply with unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}; use ${known.join(', ')}.`);
+  const content = object['content'];
+  if (content !== undefined && content !== null && typeof content !== 'string' && typeof content !== 'object') {
+    fail(`a content that is ${describe(content)}; use text, an object or array (sent as JSON), or null.`);
+  }
   if (object['refusal'] !== undefined && typeof object['refusal'] !== 'string') fail('a refusal that is not a string.');
   const reason = object['finishReason'];
   if (reason !== undefined && !(FINISH_REASONS as readonly unknown[]).includes(reason)) {
@@ -137,10 +144,16 @@ function checkReply(reply: unknown, what: string): asserts reply is Reply {
     if (typeof c !== 'object' || c === null || typeof c['name'] !== 'string' || c['name'] === '') {
       fail(`toolCalls[${i}] without a name; each call needs { name: 'function_name' }.`);
     }
+    const extra = Object.keys(c!).filter((key) => !['name', 'arguments', 'id'].includes(key));
+    if (extra.length > 0) {
+      fail(`toolCalls[${i}] with unknown key(s) ${extra.map((k) => `'${k}'`).join(', ')}; use name, arguments, id.`);
+    }
     const args = c!['arguments'];
     if (args !== undefined && typeof args !== 'string' && (typeof args !== 'object' || args === null || Array.isArray(args))) {
       fail(`toolCalls[${i}].arguments that is neither an object nor a JSON string.`);
     }
+    const id = c!['id'];
+    if (id !== undefined && (typeof id !== 'string' || id === '')) fail(`toolCalls[${i}].id that is not a non-empty string.`);
   });
 }
 
