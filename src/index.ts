@@ -26,6 +26,7 @@ export type { HandleResult, Transport } from './mock/openai-mock.js';
 export { OpenAIMockError } from './mock/errors.js';
 export type { OpenAIMockErrorCode } from './mock/errors.js';
 export type {
+  BatchPhase,
   FineTuningPhase,
   OpenAIMockOptions,
   UnhandledRequest,
@@ -44,6 +45,14 @@ export type {
 } from './resources/fine-tuning/types.js';
 export type { Model } from './resources/models/state.js';
 export type { Upload, UploadStatus } from './resources/uploads/state.js';
+export type {
+  Batch,
+  BatchError,
+  BatchOutputLine,
+  BatchRequestCounts,
+  BatchStatus,
+  BatchUsage,
+} from './resources/batches/types.js';
 export type {
   JsonSchema,
   Reply,

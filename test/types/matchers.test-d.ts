@@ -9,6 +9,7 @@ test('the matchers are on expect(openaiMock) and return what the assertion retur
   expectTypeOf(expect(openaiMock).toHaveUploadedFile()).toEqualTypeOf<void>();
   expectTypeOf(expect(openaiMock).not.toHaveJobInStatus('ftjob-1', 'running')).toEqualTypeOf<void>();
   expectTypeOf(expect(openaiMock).toHaveReceivedRequest('POST', '/v1/files')).toEqualTypeOf<void>();
+  expectTypeOf(expect(openaiMock).toHaveBatchInStatus('batch_1', 'completed')).toEqualTypeOf<void>();
   expectTypeOf(
     expect(Promise.resolve(openaiMock)).resolves.toHaveJobInStatus('ftjob-1', 'succeeded'),
   ).toEqualTypeOf<Promise<void>>();
@@ -40,6 +41,10 @@ test('mistakes do not compile', () => {
   expect(openaiMock).toHaveJobInStatus('ftjob-1');
   // @ts-expect-error the job id is a string
   expect(openaiMock).toHaveJobInStatus(1, 'running');
+  // @ts-expect-error 'succeeded' is a job status, not a batch status
+  expect(openaiMock).toHaveBatchInStatus('batch_1', 'succeeded');
+  // @ts-expect-error misspelt matcher name
+  expect(openaiMock).toHaveBatchWithStatus('batch_1', 'completed');
   // @ts-expect-error misspelt File field
   expect(openaiMock).toHaveUploadedFile({ filenam: 'train.jsonl' });
   // @ts-expect-error bytes is a number

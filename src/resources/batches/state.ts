@@ -388,12 +388,11 @@ function usageOf(body: unknown): { input: number; output: number } {
 function unitHash(seed: number, text: string): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+    hash = Math.imul((hash ^ text.charCodeAt(i)) >>> 0, 0x01000193) >>> 0;
   }
   // A final avalanche so that neighbouring custom_ids spread over the whole range.
-  hash ^= hash >>> 16;
+  hash = (hash ^ (hash >>> 16)) >>> 0;
   hash = Math.imul(hash, 0x85ebca6b) >>> 0;
-  hash ^= hash >>> 13;
+  hash = (hash ^ (hash >>> 13)) >>> 0;
   return hash / 0x1_0000_0000;
 }
