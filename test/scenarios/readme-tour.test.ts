@@ -66,3 +66,48 @@ test('README: a nock stub of your own on an OpenAI origin wins once, then the mo
   await expect(strict.files.list()).rejects.toBeInstanceOf(OpenAI.InternalServerError);
   await expect(strict.files.list()).resolves.toMatchObject({ data: [] });
 });
+
+// ---- "Chat, embeddings and batches": the snippets need these names in scope ----
+
+const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: 'Weather in Paris?' }];
+const tools: OpenAI.ChatCompletionTool[] = [
+  {
+    type: 'function',
+    function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+  },
+];
+const jsonl = ['Hello', 'Bonjour']
+  .map((content, i) =>
+    JSON.stringify({ custom_id: `r${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content }] } }),
+  )
+  .join('\n');
+
+test('replies are scripted per test', async () => {
+  openaiMock.replyOnce({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] }, 'Sunny, 24°C.');
+  openaiMock.replyWith((request) => `You said: ${request.lastUserMessage}`); // after the queue
+  const first = await client.chat.completions.create({ model: 'gpt-4o-mini', messages, tools });
+  expect(first.choices[0]!.message.tool_calls?.[0]).toMatchObject({ function: { arguments: '{"city":"Paris"}' } });
+  // What the README says about the rest of the queue and the standing reply.
+  const second = await client.chat.completions.create({ model: 'gpt-4o-mini', messages });
+  expect(second.choices[0]!.message.content).toBe('Sunny, 24°C.');
+  const third = await client.chat.completions.create({ model: 'gpt-4o-mini', messages });
+  expect(third.choices[0]!.message.content).toBe('You said: Weather in Paris?');
+});
+
+test('embeddings rank documents that share words with the query first', async () => {
+  const docs = ['Senior Python developer, Django', 'Pastry chef in a French bakery'];
+  const { data } = await client.embeddings.create({ model: 'text-embedding-3-small', input: docs });
+  const [query] = (await client.embeddings.create({ model: 'text-embedding-3-small', input: 'python django' })).data;
+  const score = (v: number[]) => v.reduce((sum, x, i) => sum + x * query!.embedding[i]!, 0); // unit vectors
+  expect(score(data[0]!.embedding)).toBeGreaterThan(score(data[1]!.embedding));
+});
+
+test('a batch answers every line with the endpoint it names', async () => {
+  const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), 'in.jsonl'), purpose: 'batch' });
+  const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+  await advanceTime(10_000);
+  expect(openaiMock).toHaveBatchInStatus(batch.id, 'completed');
+  const done = await client.batches.retrieve(batch.id);
+  const output = await (await client.files.content(done.output_file_id!)).text(); // one line per request
+  expect(output.trim().split('\n').map((l) => (JSON.parse(l) as { custom_id: string }).custom_id)).toEqual(['r0', 'r1']);
+});
