@@ -22,7 +22,15 @@ export function createOpenAIMock(options: OpenAIMockOptions = {}): OpenAIMock {
 }
 
 export { OpenAIMock } from './mock/openai-mock.js';
-export type { HandleResult, Transport } from './mock/openai-mock.js';
+export type {
+  BatchesCollection,
+  FilesCollection,
+  HandleResult,
+  JobsCollection,
+  SeedApi,
+  Transport,
+} from './mock/openai-mock.js';
+export type { ResponseObject } from './resources/responses/types.js';
 export { OpenAIMockError } from './mock/errors.js';
 export type { OpenAIMockErrorCode } from './mock/errors.js';
 export type {
