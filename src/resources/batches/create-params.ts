@@ -1,5 +1,5 @@
-import { ApiError, badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
-import { metadata } from '../fine-tuning/create-params.js';
+import { ApiError, invalidValue, missingParameter } from '../../mock/api-error.js';
+import { given, metadata, optionalInteger, optionalObject, requiredString } from '../../mock/fields.js';
 
 /** Endpoints the Batch API accepts (the spec's enum), in the order its error message lists them. */
 export const BATCH_ENDPOINTS = [
@@ -35,8 +35,8 @@ export interface CreateBatchParams {
 
 /** Checks what the API refuses synchronously (400); problems in the input file fail the batch later. */
 export function parseCreateBatch(body: Record<string, unknown>): CreateBatchParams {
-  const inputFileId = requiredString(body, 'input_file_id');
-  const endpoint = requiredString(body, 'endpoint');
+  const inputFileId = requiredString(body['input_file_id'], 'input_file_id');
+  const endpoint = requiredString(body['endpoint'], 'endpoint');
   if (!(BATCH_ENDPOINTS as readonly string[]).includes(endpoint)) throw invalidValue('endpoint', endpoint, BATCH_ENDPOINTS);
   if (!SERVED_BATCH_ENDPOINTS.has(endpoint)) {
     throw new ApiError(
@@ -48,7 +48,7 @@ export function parseCreateBatch(body: Record<string, unknown>): CreateBatchPara
       { 'x-should-retry': 'false' },
     );
   }
-  const window = requiredString(body, 'completion_window');
+  const window = requiredString(body['completion_window'], 'completion_window');
   if (window !== '24h') throw invalidValue('completion_window', window, ['24h']);
   return {
     inputFileId,
@@ -59,30 +59,15 @@ export function parseCreateBatch(body: Record<string, unknown>): CreateBatchPara
   };
 }
 
-function requiredString(body: Record<string, unknown>, key: string): string {
-  const value = body[key];
-  if (value === undefined || value === null) throw missingParameter(key);
-  if (typeof value !== 'string') throw invalidType(key, 'a string', value);
-  return value;
-}
-
 function outputExpiry(value: unknown): number | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidType('output_expires_after', 'an object', value);
-  const { anchor, seconds } = value as Record<string, unknown>;
+  const policy = optionalObject(value, 'output_expires_after');
+  if (policy === null) return null;
+  const { anchor, seconds } = policy;
   if (anchor === undefined) throw missingParameter('output_expires_after.anchor');
   if (anchor !== 'created_at') throw invalidValue('output_expires_after.anchor', anchor, ['created_at']);
-  if (seconds === undefined) throw missingParameter('output_expires_after.seconds');
-  if (typeof seconds !== 'number' || !Number.isInteger(seconds)) {
-    throw invalidType('output_expires_after.seconds', 'an integer', seconds);
-  }
-  if (seconds < MIN_OUTPUT_EXPIRY_SECONDS || seconds > MAX_OUTPUT_EXPIRY_SECONDS) {
-    const below = seconds < MIN_OUTPUT_EXPIRY_SECONDS;
-    throw badRequest(
-      `Invalid 'output_expires_after.seconds': integer ${below ? 'below minimum' : 'above maximum'} value. Expected a value ${below ? `>= ${MIN_OUTPUT_EXPIRY_SECONDS}` : `<= ${MAX_OUTPUT_EXPIRY_SECONDS}`}, but got ${seconds} instead.`,
-      'output_expires_after.seconds',
-      below ? 'integer_below_min_value' : 'integer_above_max_value',
-    );
-  }
-  return seconds;
+  if (!given(seconds)) throw missingParameter('output_expires_after.seconds');
+  return optionalInteger(seconds, 'output_expires_after.seconds', {
+    min: MIN_OUTPUT_EXPIRY_SECONDS,
+    max: MAX_OUTPUT_EXPIRY_SECONDS,
+  });
 }

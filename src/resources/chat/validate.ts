@@ -1,5 +1,5 @@
 import { badRequest, describeType, invalidValue, missingParameter, type ApiError } from '../../mock/api-error.js';
-import { metadata as checkMetadata } from '../fine-tuning/create-params.js';
+import { metadata } from '../../mock/fields.js';
 import { strictSchemaProblem } from '../replies/strict-schema.js';
 import type { JsonSchema, ReplyTool } from '../replies/types.js';
 
@@ -517,9 +517,7 @@ function parseModalities(value: unknown): void {
 }
 
 function parseMetadata(value: unknown): void {
-  if (!isPresent(value)) return;
-  if (!isObject(value)) throw typeError('metadata', 'a metadata object', value);
-  checkMetadata(value);
+  metadata(value, 'a metadata object');
 }
 
 // --- small checks, in the API's words ---------------------------------------------------------

@@ -1,4 +1,5 @@
 import { badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
+import { checkLength, metadata, nonEmptyString, optionalInteger, optionalString } from '../../mock/fields.js';
 import type {
   DpoHyperparameters,
   FineTuneMethod,
@@ -23,12 +24,12 @@ type Body = Record<string, unknown>;
 
 /** Checks what the API checks before it accepts a job (types, ranges, enums), in its words. */
 export function parseCreateJob(body: Body): CreateJobParams {
-  const model = requiredString(body, 'model');
-  const trainingFile = requiredString(body, 'training_file');
-  const validationFile = optionalString(body, 'validation_file');
-  const suffix = optionalString(body, 'suffix');
+  const model = nonEmptyString(body['model'], 'model');
+  const trainingFile = nonEmptyString(body['training_file'], 'training_file');
+  const validationFile = optionalString(body['validation_file'], 'validation_file');
+  const suffix = optionalString(body['suffix'], 'suffix');
   if (suffix !== null) checkLength('suffix', suffix, 1, 64);
-  const seed = optionalInteger(body, 'seed', 0, 2_147_483_647);
+  const seed = optionalInteger(body['seed'], 'seed', { min: 0, max: 2_147_483_647 });
   const legacy = hyperparameters(body['hyperparameters'], 'hyperparameters');
   return {
     model,
@@ -131,24 +132,9 @@ function integrations(value: unknown): WandbIntegration[] | null {
     const integration = object(item, `integrations[${i}]`);
     if (integration['type'] !== 'wandb') throw invalidValue(`integrations[${i}].type`, integration['type'], ['wandb']);
     const wandb = object(integration['wandb'], `integrations[${i}].wandb`);
-    requiredString(wandb, 'project', `integrations[${i}].wandb.project`);
+    nonEmptyString(wandb['project'], `integrations[${i}].wandb.project`);
     return integration as unknown as WandbIntegration;
   });
-}
-
-/** Metadata: at most 16 string pairs, keys up to 64 characters, values up to 512. */
-export function metadata(value: unknown): Record<string, string> | null {
-  if (value === undefined || value === null) return null;
-  const entries = Object.entries(object(value, 'metadata'));
-  if (entries.length > 16) {
-    throw badRequest(`Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with ${entries.length} properties instead.`, 'metadata', 'object_above_max_properties');
-  }
-  for (const [key, v] of entries) {
-    checkLength('metadata', key, 0, 64, `metadata key '${key}'`);
-    if (typeof v !== 'string') throw invalidType(`metadata.${key}`, 'a string', v);
-    checkLength(`metadata.${key}`, v, 0, 512);
-  }
-  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function object(value: unknown, param: string): Record<string, unknown> {
@@ -156,35 +142,5 @@ function object(value: unknown, param: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function requiredString(body: Body, key: string, param = key): string {
-  const value = body[key];
-  if (value === undefined || value === null) throw missingParameter(param);
-  if (typeof value !== 'string') throw invalidType(param, 'a string', value);
-  if (value === '') throw badRequest(`Invalid '${param}': empty string. Expected a string with minimum length 1, but got an empty string instead.`, param, 'empty_string');
-  return value;
-}
 
-function optionalString(body: Body, key: string): string | null {
-  const value = body[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw invalidType(key, 'a string', value);
-  return value;
-}
 
-function optionalInteger(body: Body, key: string, min: number, max: number): number | null {
-  const value = body[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidType(key, 'an integer', value);
-  if (value < min) throw badRequest(`Invalid '${key}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`, key, 'integer_below_min_value');
-  if (value > max) throw badRequest(`Invalid '${key}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`, key, 'integer_above_max_value');
-  return value;
-}
-
-function checkLength(param: string, value: string, min: number, max: number, what = `'${param}'`): void {
-  if (value.length < min) {
-    throw badRequest(`Invalid ${what}: string too short. Expected a string with minimum length ${min}, but got a string with length ${value.length} instead.`, param, 'string_below_min_length');
-  }
-  if (value.length > max) {
-    throw badRequest(`Invalid ${what}: string too long. Expected a string with maximum length ${max}, but got a string with length ${value.length} instead.`, param, 'string_above_max_length');
-  }
-}

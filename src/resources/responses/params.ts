@@ -3,6 +3,7 @@ import {
   given,
   isObject,
   isOneOf,
+  metadata,
   optionalBoolean,
   optionalDecimal,
   optionalEnum,
@@ -12,7 +13,7 @@ import {
   requiredString,
   unknownParameter,
   type JsonObject,
-} from './fields.js';
+} from '../../mock/fields.js';
 import { rootTypeProblem, strictProblem } from './schema-rules.js';
 import type {
   ConversationItem,
@@ -105,9 +106,6 @@ const CHAT_ONLY = [
   'max_tokens', 'max_completion_tokens', 'n', 'seed', 'logprobs', 'logit_bias', 'functions', 'function_call',
   'modalities', 'audio', 'prediction', 'web_search_options',
 ];
-
-const MAX_METADATA_KEYS = 16;
-const MAX_METADATA_VALUE = 512;
 
 /**
  * Validates the body of `POST /v1/responses` in the order the API reports problems (model, input,
@@ -433,31 +431,7 @@ function parseText(value: unknown): CreateParams['text'] {
 }
 
 function parseMetadata(value: unknown): Record<string, string> {
-  const metadata = optionalObject(value, 'metadata', 'a metadata object');
-  if (metadata === null) return {};
-  const keys = Object.keys(metadata);
-  if (keys.length > MAX_METADATA_KEYS) {
-    throw badRequest(
-      `Invalid 'metadata': too many properties. Expected an object with at most ${MAX_METADATA_KEYS} properties, ` +
-        `but got an object with ${keys.length} properties instead.`,
-      'metadata',
-      'object_above_max_properties',
-    );
-  }
-  for (const key of keys) {
-    const item = metadata[key];
-    if (typeof item !== 'string') throw invalidType(`metadata.${key}`, 'a string', item);
-    if (item.length > MAX_METADATA_VALUE) {
-      // UNVERIFIED: modelled on the API's other string-length errors.
-      throw badRequest(
-        `Invalid 'metadata.${key}': string too long. Expected a string with maximum length ${MAX_METADATA_VALUE}, ` +
-          `but got a string with length ${item.length} instead.`,
-        `metadata.${key}`,
-        'string_above_max_length',
-      );
-    }
-  }
-  return metadata as Record<string, string>;
+  return metadata(value, 'a metadata object') ?? {};
 }
 
 function parseStreamOptions(value: unknown): void {

@@ -1,4 +1,5 @@
 import { badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
+import { nonEmptyString } from '../../mock/fields.js';
 import { checkExpirySeconds } from '../files/routes.js';
 import type { UploadPurpose } from '../files/state.js';
 
@@ -42,8 +43,8 @@ type Body = Readonly<Record<string, unknown>>;
 
 /** Checks a create body as the API does (required fields, types, enum, ranges); unknown keys are ignored. */
 export function parseCreateUpload(body: Body): CreateUploadParams {
-  const filename = requiredString(body, 'filename');
-  const purpose = requiredString(body, 'purpose');
+  const filename = nonEmptyString(body['filename'], 'filename');
+  const purpose = nonEmptyString(body['purpose'], 'purpose');
   if (!isUploadPurpose(purpose)) throw invalidValue('purpose', purpose, UPLOAD_CREATE_PURPOSES);
   const bytes = body['bytes'];
   if (bytes === undefined || bytes === null) throw missingParameter('bytes');
@@ -62,7 +63,7 @@ export function parseCreateUpload(body: Body): CreateUploadParams {
       'integer_above_max_value',
     );
   }
-  const mimeType = requiredString(body, 'mime_type');
+  const mimeType = nonEmptyString(body['mime_type'], 'mime_type');
   return { filename, purpose, bytes, mimeType, fileExpiresAfterSeconds: expiresAfter(body['expires_after']) };
 }
 
@@ -86,19 +87,6 @@ export function isUploadPurpose(value: string): value is UploadPurpose {
   return (UPLOAD_CREATE_PURPOSES as readonly string[]).includes(value);
 }
 
-function requiredString(body: Body, key: string): string {
-  const value = body[key];
-  if (value === undefined || value === null) throw missingParameter(key);
-  if (typeof value !== 'string') throw invalidType(key, 'a string', value);
-  if (value === '') {
-    throw badRequest(
-      `Invalid '${key}': empty string. Expected a string with minimum length 1, but got an empty string instead.`,
-      key,
-      'empty_string',
-    );
-  }
-  return value;
-}
 
 /** `expires_after: { anchor: 'created_at', seconds }` in JSON, checked as the Files endpoint checks it. */
 function expiresAfter(value: unknown): number | null {

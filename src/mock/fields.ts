@@ -1,4 +1,4 @@
-import { badRequest, invalidType, invalidValue, missingParameter, type ApiError } from '../../mock/api-error.js';
+import { badRequest, invalidType, invalidValue, missingParameter, type ApiError } from './api-error.js';
 
 /**
  * Readers for the fields of a JSON body, answering with the API's wording when a value has the
@@ -100,4 +100,59 @@ export function orList(values: readonly string[]): string {
 export function unknownParameter(param: string, suggestion?: string): ApiError {
   const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`;
   return badRequest(`Unknown parameter: '${param}'.${hint}`, param, 'unknown_parameter');
+}
+
+/** A required string that may not be empty: `Invalid 'x': empty string. Expected a string with minimum length 1, ...`. */
+export function nonEmptyString(value: unknown, param: string): string {
+  const text = requiredString(value, param);
+  if (text === '') {
+    throw badRequest(
+      `Invalid '${param}': empty string. Expected a string with minimum length 1, but got an empty string instead.`,
+      param,
+      'empty_string',
+    );
+  }
+  return text;
+}
+
+/** A string's length within bounds: `Invalid 'x': string too long. Expected a string with maximum length 64, ...`. */
+export function checkLength(param: string, value: string, min: number, max: number, what = `'${param}'`): void {
+  if (value.length < min) {
+    throw badRequest(
+      `Invalid ${what}: string too short. Expected a string with minimum length ${min}, but got a string with length ${value.length} instead.`,
+      param,
+      'string_below_min_length',
+    );
+  }
+  if (value.length > max) {
+    throw badRequest(
+      `Invalid ${what}: string too long. Expected a string with maximum length ${max}, but got a string with length ${value.length} instead.`,
+      param,
+      'string_above_max_length',
+    );
+  }
+}
+
+/**
+ * `metadata`, as every endpoint that takes it checks it: at most 16 string pairs, keys up to 64
+ * characters, values up to 512. `expected` is how the type error names an object (the chat and
+ * responses endpoints say "a metadata object").
+ */
+export function metadata(value: unknown, expected = 'an object'): Record<string, string> | null {
+  const object = optionalObject(value, 'metadata', expected);
+  if (object === null) return null;
+  const entries = Object.entries(object);
+  if (entries.length > 16) {
+    throw badRequest(
+      `Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with ${entries.length} properties instead.`,
+      'metadata',
+      'object_above_max_properties',
+    );
+  }
+  for (const [key, v] of entries) {
+    checkLength('metadata', key, 0, 64, `metadata key '${key}'`);
+    if (typeof v !== 'string') throw invalidType(`metadata.${key}`, 'a string', v);
+    checkLength(`metadata.${key}`, v, 0, 512);
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
