@@ -70,6 +70,7 @@ export type {
   ReplyRequest,
   ReplySource,
   ReplyTool,
+  ReplyToolChoice,
   ToolCallReply,
 } from './resources/replies/types.js';
 export { getActiveMock, setActiveMock } from './mock/active.js';

@@ -1,7 +1,7 @@
 import { badRequest, describeType, invalidValue, missingParameter, type ApiError } from '../../mock/api-error.js';
 import { metadata } from '../../mock/fields.js';
 import { strictSchemaProblem } from '../replies/strict-schema.js';
-import type { JsonSchema, ReplyTool } from '../replies/types.js';
+import type { JsonSchema, ReplyTool, ReplyToolChoice } from '../replies/types.js';
 
 /** The roles a message may have, in the order the API lists them in its error. */
 export const MESSAGE_ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'] as const;
@@ -34,7 +34,7 @@ export type ResponseFormat =
   | { readonly type: 'json_schema'; readonly name: string; readonly schema: JsonSchema; readonly strict: boolean };
 
 /** `tool_choice`: a mode, or the one tool the model must call. */
-export type ToolChoice = 'none' | 'auto' | 'required' | { readonly name: string };
+export type ToolChoice = ReplyToolChoice;
 
 /** A `POST /v1/chat/completions` body, checked, with defaults filled in. */
 export interface ChatParams {

@@ -59,6 +59,9 @@ export interface ReplyTool {
   readonly strict: boolean;
 }
 
+/** `tool_choice` as the model sees it: a mode, or the one function it must call. */
+export type ReplyToolChoice = 'none' | 'auto' | 'required' | { readonly name: string };
+
 /** The request a reply answers, in the same shape for Chat Completions and Responses. */
 export interface ReplyRequest {
   readonly endpoint: 'chat.completions' | 'responses';
@@ -73,7 +76,7 @@ export interface ReplyRequest {
   readonly jsonMode: boolean;
   readonly tools: readonly ReplyTool[];
   /** `tool_choice`, with a forced function reduced to `{ name }`. */
-  readonly toolChoice: 'none' | 'auto' | 'required' | { readonly name: string };
+  readonly toolChoice: ReplyToolChoice;
   /** The most tokens the reply may have, from `max_tokens` and its successors, or null. */
   readonly maxTokens: number | null;
   /** Which of the `n` choices is being answered (0 for the first and usually only one). */
