@@ -11,14 +11,28 @@
  * and uninstalls it after the file. Import `openaiMock` and `advanceTime` in your tests.
  */
 import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
-import { createOpenAIMock } from './index.js';
-import { setActiveMock } from './mock/active.js';
-import { matchers } from './matchers/index.js';
-import { advanceFakeTime } from './runner/advance-time.js';
+import type { OpenAIMock } from './mock/openai-mock.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
+import { setUpRunner } from './runner/setup.js';
+
+const entry = setUpRunner({
+  expect,
+  beforeAll,
+  beforeEach,
+  afterAll,
+  timers: {
+    isFake: () => vi.isFakeTimers(),
+    advanceToNextTimer: async () => {
+      await vi.advanceTimersToNextTimerAsync();
+    },
+    advanceBy: async (ms) => {
+      await vi.advanceTimersByTimeAsync(ms);
+    },
+  },
+});
 
 /** The mock serving this test file. State is reset before each test. */
-export const openaiMock = createOpenAIMock();
+export const openaiMock: OpenAIMock = entry.openaiMock;
 
 /**
  * Lets `ms` milliseconds pass for the mock and the code under test.
@@ -28,46 +42,19 @@ export const openaiMock = createOpenAIMock();
  * `files.waitForProcessing`) and your polling loops run exactly as they would in real time.
  * With real timers it moves only the mock's clock: statuses change at once, nothing sleeps.
  */
-export async function advanceTime(ms: number): Promise<void> {
-  if (!Number.isFinite(ms) || ms < 0) openaiMock.clock.advance(ms); // throws the coded error
-  if (vi.isFakeTimers()) {
-    await advanceFakeTime(openaiMock, vitestTimers, ms);
-  } else {
-    openaiMock.clock.advance(ms);
+export const advanceTime: (ms: number) => Promise<void> = entry.advanceTime;
+
+// The matchers' types. Vitest's own `Matchers` interface changed shape in every major (3.0:
+// `Assertion<T>`, 3.2 and 4: `Matchers<T>`, 5: `Matchers<R, T>`), and an augmentation must repeat
+// the exact type parameters, so no single `Matchers` augmentation compiles on all of them. Every
+// major, though, builds `Assertion` by mapping Chai's `Assertion` interface (methods keep their
+// signature, and become promise-returning under `.resolves`/`.rejects`), and Vitest's
+// `expect.extend` registers matchers on Chai's prototype. Adding the matchers to Chai's
+// `Assertion` therefore types them the same way on Vitest 3, 4 and 5.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Chai {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface Assertion extends OpenAIMockMatchers<void> {}
   }
-}
-
-const vitestTimers = {
-  isFake: () => vi.isFakeTimers(),
-  advanceToNextTimer: async () => {
-    await vi.advanceTimersToNextTimerAsync();
-  },
-  advanceBy: async (ms: number) => {
-    await vi.advanceTimersByTimeAsync(ms);
-  },
-};
-
-expect.extend(matchers);
-
-beforeAll(() => {
-  openaiMock.install();
-  setActiveMock(openaiMock);
-});
-
-beforeEach(() => {
-  openaiMock.reset();
-  setActiveMock(openaiMock);
-});
-
-afterAll(() => {
-  openaiMock.uninstall();
-  setActiveMock(null);
-});
-
-declare module 'vitest' {
-  // Vitest 5 types matchers as Matchers<R, T>: R is what the assertion returns (a promise under
-  // `.resolves`). Type parameters must repeat Vitest's own declaration exactly.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
-  interface Matchers<R extends void | Promise<void> = void | Promise<void>, T = unknown>
-    extends OpenAIMockMatchers<R> {}
 }

@@ -10,6 +10,7 @@ import { toHaveUploadedFile } from './to-have-uploaded-file.js';
 export { toHaveBatchInStatus, toHaveJobInStatus, toHaveReceivedRequest, toHaveUploadedFile };
 export { MatcherUsageError } from './messages.js';
 export type {
+  AsymmetricMatcherLike,
   HttpMethod,
   MatcherContext,
   MatcherResult,

@@ -14,10 +14,21 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 
  * the File object as the API returns it now, plus `content`, the file's bytes read as UTF-8.
  * Every value may be an asymmetric matcher (`expect.stringContaining(...)`, `expect.any(Number)`).
  */
-export type UploadedFileMatch = Partial<FileObject> & {
-  /** The file's content as UTF-8 text. */
-  content?: string;
-};
+export type UploadedFileMatch =
+  | AsymmetricMatcherLike
+  | ({ [K in keyof FileObject]?: FileObject[K] | AsymmetricMatcherLike } & {
+      /** The file's content as UTF-8 text. */
+      content?: string | AsymmetricMatcherLike;
+    });
+
+/**
+ * An asymmetric matcher (`expect.stringMatching(...)`, `expect.any(String)`, ...). Vitest and
+ * `@types/jest` type these as `any`; `@jest/globals` gives them their own type, which this
+ * names, so that they are accepted wherever a matcher takes a value.
+ */
+export interface AsymmetricMatcherLike {
+  asymmetricMatch(other: unknown): boolean;
+}
 
 /** The request body a request must contain (a subset of the parsed JSON or multipart fields). */
 export type RequestBodyMatch = Record<string, unknown>;
@@ -55,7 +66,7 @@ export interface OpenAIMockMatchers<R = unknown> {
    * expect(openaiMock).toHaveJobInStatus(job.id, 'succeeded');
    * expect(openaiMock).toHaveJobInStatus(job.id, expect.stringMatching(/^(queued|running)$/));
    */
-  toHaveJobInStatus(jobId: string, status: FineTuningJobStatus): R;
+  toHaveJobInStatus(jobId: string, status: FineTuningJobStatus | AsymmetricMatcherLike): R;
 
   /**
    * Passes if the batch `batchId` has `status` now, on the mock's clock (what
@@ -67,7 +78,7 @@ export interface OpenAIMockMatchers<R = unknown> {
    * await advanceTime(10_000);
    * expect(openaiMock).toHaveBatchInStatus(batch.id, 'completed');
    */
-  toHaveBatchInStatus(batchId: string, status: BatchStatus): R;
+  toHaveBatchInStatus(batchId: string, status: BatchStatus | AsymmetricMatcherLike): R;
 
   /**
    * Passes if the mock received a request with this method and path and, when `body` is given,
@@ -89,7 +100,7 @@ export interface OpenAIMockMatchers<R = unknown> {
    */
   toHaveReceivedRequest(
     method: HttpMethod | Lowercase<HttpMethod> | (string & {}),
-    path: string | RegExp,
+    path: string | RegExp | AsymmetricMatcherLike,
     body?: RequestBodyMatch,
   ): R;
 }

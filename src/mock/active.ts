@@ -1,36 +1,63 @@
 import { OpenAIMockError } from './errors.js';
 import type { OpenAIMock } from './openai-mock.js';
 
-let active: OpenAIMock | null = null;
+/** The mock the runner helpers act on, and what runs when any mock is reset. */
+interface Registry {
+  active: OpenAIMock | null;
+  readonly resetHooks: Set<() => void>;
+}
+
+const own: Registry = { active: null, resetHooks: new Set() };
+const SHARED = Symbol.for('openai-mock.registry');
+type Slot = { [SHARED]?: Registry };
+
+/**
+ * This module's own registry, unless a runner entry has shared one on the global object (see
+ * {@link shareActiveMock}); then every copy of this module uses that one.
+ */
+function registry(): Registry {
+  return (globalThis as Slot)[SHARED] ?? own;
+}
+
+/**
+ * Puts the registry on the global object, so that every copy of the package loaded into this
+ * global (its ES module and its CommonJS build, or a copy re-required after
+ * `jest.resetModules()`) sees the same active mock and runs the same reset hooks. The Jest entry
+ * calls it: Jest gives each test file a fresh global object, so nothing outlives the file.
+ */
+export function shareActiveMock(): void {
+  (globalThis as Slot)[SHARED] ??= own;
+}
 
 /** Makes `mock` the one that factories' `create()` and runner helpers act on. */
 export function setActiveMock(mock: OpenAIMock | null): void {
-  active = mock;
+  registry().active = mock;
 }
 
 /** The mock the runner entry installed for the current test file. */
 export function getActiveMock(): OpenAIMock {
+  const active = registry().active;
   if (!active) {
     throw new OpenAIMockError(
       'ERR_OPENAI_MOCK_NOT_INSTALLED',
-      "No mock is active. Add 'openai-mock/vitest' to `setupFiles` in vitest.config.ts, " +
+      "No mock is active. Add 'openai-mock/vitest' to `setupFiles` in vitest.config.ts " +
+        "(or 'openai-mock/jest' to `setupFilesAfterEnv` in the Jest config), " +
         'or call setActiveMock(createOpenAIMock().install()) yourself.',
     );
   }
   return active;
 }
 
-const resetHooks = new Set<() => void>();
-
 /**
  * Runs `hook` whenever any mock is reset (factories rewind their sequences this way).
  * Returns a function that unregisters it.
  */
 export function onAnyReset(hook: () => void): () => void {
-  resetHooks.add(hook);
-  return () => resetHooks.delete(hook);
+  const hooks = registry().resetHooks;
+  hooks.add(hook);
+  return () => hooks.delete(hook);
 }
 
 export function runGlobalResetHooks(): void {
-  for (const hook of resetHooks) hook();
+  for (const hook of registry().resetHooks) hook();
 }

@@ -8,7 +8,11 @@ export type OpenAIMockErrorCode =
   | 'ERR_OPENAI_MOCK_UNKNOWN_OBJECT'
   | 'ERR_OPENAI_MOCK_DUPLICATE_ID'
   | 'ERR_OPENAI_MOCK_INVALID_REPLY'
-  | 'ERR_OPENAI_MOCK_TRANSPORT';
+  | 'ERR_OPENAI_MOCK_TRANSPORT'
+  | 'ERR_OPENAI_MOCK_LEGACY_FAKE_TIMERS';
+
+/** Marks an OpenAIMockError, whichever copy of this module made it. */
+const BRAND = Symbol.for('openai-mock.OpenAIMockError');
 
 /**
  * Thrown when the library itself is used wrongly (a bad option, a call before install, an id
@@ -22,5 +26,14 @@ export class OpenAIMockError extends Error {
   constructor(code: OpenAIMockErrorCode, message: string) {
     super(`[openai-mock] ${message}`);
     this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * `instanceof` holds for errors from either build of the package (ES module or CommonJS): a
+   * native-ESM Jest project can load both in one test file.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value;
   }
 }

@@ -1,4 +1,7 @@
-import nock from 'nock';
+// `#nock` is nock itself for ES modules; the CommonJS build gets a CommonJS bundle of it (see
+// "imports" in package.json and scripts/build.sh): nock 15 ships only ES modules, which Jest's
+// own `require` cannot load.
+import nock from '#nock';
 import { OpenAIMockError } from '../mock/errors.js';
 import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
 

@@ -1,7 +1,7 @@
-// Type-level tests of the matchers' augmentation of Vitest's `Matchers<R, T>`. Compiled by
+// Type-level tests of the matchers' types on Vitest (through Chai's `Assertion`, see src/vitest.ts). Compiled by
 // `tsc -p tsconfig.json --noEmit` (and runnable with `vitest --typecheck`); never executed.
 import { expect, expectTypeOf, test } from 'vitest';
-import type { OpenAIMockMatchers } from '../../src/matchers/index.js';
+import type { AsymmetricMatcherLike, OpenAIMockMatchers } from '../../src/matchers/index.js';
 import { matchers } from '../../src/matchers/index.js';
 import { openaiMock } from '../../src/vitest.js';
 
@@ -25,7 +25,7 @@ test('parameters are typed precisely, and asymmetric matchers are accepted anywh
   expect(openaiMock).toHaveReceivedRequest('PURGE', expect.stringContaining('/v1/'), { model: expect.any(String) });
 
   expectTypeOf<Parameters<OpenAIMockMatchers['toHaveJobInStatus']>[1]>().toEqualTypeOf<
-    'validating_files' | 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled'
+    'validating_files' | 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled' | AsymmetricMatcherLike
   >();
   expectTypeOf(matchers).toHaveProperty('toHaveReceivedRequest');
 });

@@ -1,0 +1,59 @@
+/**
+ * What every runner entry does, given that runner's own hooks, `expect` and timers: one mock per
+ * test file, installed before the file's tests and removed after them, reset before each test,
+ * the matchers registered, and an `advanceTime` that drives the runner's fake timers.
+ */
+import { createOpenAIMock } from '../index.js';
+import { matchers } from '../matchers/index.js';
+import { setActiveMock } from '../mock/active.js';
+import type { OpenAIMock } from '../mock/openai-mock.js';
+import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
+
+/** The part of a test runner an entry needs. Vitest and Jest both have it. */
+export interface RunnerHooks {
+  readonly expect: { extend(matchers: object): void };
+  readonly beforeAll: (fn: () => void) => void;
+  readonly beforeEach: (fn: () => void) => void;
+  readonly afterAll: (fn: () => void) => void;
+  readonly timers: FakeTimerControls;
+}
+
+/** What a runner entry exports. */
+export interface RunnerEntry {
+  /** The mock serving this test file. State is reset before each test. */
+  readonly openaiMock: OpenAIMock;
+  /** Lets `ms` milliseconds pass for the mock and the code under test. */
+  readonly advanceTime: (ms: number) => Promise<void>;
+}
+
+export function setUpRunner(runner: RunnerHooks): RunnerEntry {
+  const openaiMock = createOpenAIMock();
+
+  async function advanceTime(ms: number): Promise<void> {
+    if (!Number.isFinite(ms) || ms < 0) openaiMock.clock.advance(ms); // throws the coded error
+    if (runner.timers.isFake()) {
+      await advanceFakeTime(openaiMock, runner.timers, ms);
+    } else {
+      openaiMock.clock.advance(ms);
+    }
+  }
+
+  runner.expect.extend(matchers);
+
+  runner.beforeAll(() => {
+    openaiMock.install();
+    setActiveMock(openaiMock);
+  });
+
+  runner.beforeEach(() => {
+    openaiMock.reset();
+    setActiveMock(openaiMock);
+  });
+
+  runner.afterAll(() => {
+    openaiMock.uninstall();
+    setActiveMock(null);
+  });
+
+  return { openaiMock, advanceTime };
+}
