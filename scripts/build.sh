@@ -6,13 +6,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rm -rf dist
 tsc -p tsconfig.build.json
 tsc -p tsconfig.build.cjs.json
-# The package is "type": "module"; this makes Node (and TypeScript) read dist/cjs as CommonJS,
-# and maps `#nock` (which the root package.json maps to nock itself) to the bundle made below.
-printf '{\n  "type": "commonjs",\n  "imports": { "#nock": "./vendor/nock.js" }\n}\n' > dist/cjs/package.json
+# The package is "type": "module"; this makes Node (and TypeScript) read dist/cjs as CommonJS.
+printf '{\n  "type": "commonjs"\n}\n' > dist/cjs/package.json
 
 # nock 15 ships only ES modules, and Jest's `require` (CommonJS projects under ts-jest or
 # babel-jest) cannot load those. The CommonJS build therefore carries nock, with what it needs
-# from @mswjs/interceptors, as one CommonJS file. Their licences travel with it. The bundle
+# from @mswjs/interceptors, as one CommonJS file, which the CommonJS transport requires instead
+# of the nock package. Their licences travel with it. The bundle
 # schedules its own work on the real event loop (see scripts/vendor-banner.cjs): Jest's fake
 # timers fake `process.nextTick` by default, and a faked one would stall every request in the
 # interceptor, where a real server's answer would still arrive.
@@ -43,3 +43,16 @@ cp node_modules/@mswjs/interceptors/lib/node/llhttp/llhttp.wasm "$vendor/llhttp/
     printf '\n\n'
   done
 } > "$vendor/LICENSES.md"
+
+# The one place the CommonJS build loads nock: point it at the bundle, and fail loudly if the
+# compiled require ever changes shape.
+transport=dist/cjs/transport/nock.js
+if [[ $(grep -c 'require("nock")' "$transport") -ne 1 ]]; then
+  echo "build: expected exactly one require(\"nock\") in $transport" >&2
+  exit 1
+fi
+sed -i 's#require("nock")#require("../vendor/nock.js")#' "$transport"
+if grep -rl 'require("nock")' dist/cjs >/dev/null; then
+  echo "build: dist/cjs still requires the ESM-only nock package somewhere" >&2
+  exit 1
+fi

@@ -17,6 +17,9 @@ dir="$(mktemp -d "${TMPDIR:-/tmp}/openai-mock-node-floor.XXXXXX")"
 trap 'rm -rf "$dir"' EXIT
 
 echo "test-node-floor: installing node@$version into $dir"
+# The node package's install script installs the binary for this platform; npm 11 runs a dependency's install
+# scripts only when package.json approves them.
+printf '{ "private": true, "allowScripts": { "node": true } }\n' > "$dir/package.json"
 npm install --prefix "$dir" --no-audit --no-fund --no-save --loglevel=error "node@$version"
 floor_node="$dir/node_modules/.bin/node"
 actual="$("$floor_node" --version)"

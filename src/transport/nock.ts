@@ -1,7 +1,6 @@
-// `#nock` is nock itself for ES modules; the CommonJS build gets a CommonJS bundle of it (see
-// "imports" in package.json and scripts/build.sh): nock 15 ships only ES modules, which Jest's
-// own `require` cannot load.
-import nock from '#nock';
+// The CommonJS build requires a CommonJS bundle of nock here instead (scripts/build.sh): nock 15
+// ships only ES modules, which Jest's own `require` cannot load.
+import nock from 'nock';
 import { OpenAIMockError } from '../mock/errors.js';
 import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
 
