@@ -36,6 +36,7 @@ function setUp(): RunnerEntry {
     beforeAll,
     beforeEach,
     afterAll,
+    modulesPerFile: true,
     timers: {
       isFake: () => {
         if (legacyFakeTimers()) {

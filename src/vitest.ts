@@ -20,6 +20,7 @@ const entry = setUpRunner({
   beforeAll,
   beforeEach,
   afterAll,
+  modulesPerFile: false,
   timers: {
     isFake: () => vi.isFakeTimers(),
     advanceToNextTimer: async () => {

@@ -7,6 +7,7 @@ import { createOpenAIMock } from '../index.js';
 import { matchers } from '../matchers/index.js';
 import { setActiveMock } from '../mock/active.js';
 import type { OpenAIMock } from '../mock/openai-mock.js';
+import { releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
 
 /** The part of a test runner an entry needs. Vitest and Jest both have it. */
@@ -16,6 +17,11 @@ export interface RunnerHooks {
   readonly beforeEach: (fn: () => void) => void;
   readonly afterAll: (fn: () => void) => void;
   readonly timers: FakeTimerControls;
+  /**
+   * True where the runner drops a test file's modules when the file ends (Jest): the copies of
+   * nock the file loaded are then turned off with it.
+   */
+  readonly modulesPerFile: boolean;
 }
 
 /** What a runner entry exports. */
@@ -53,6 +59,7 @@ export function setUpRunner(runner: RunnerHooks): RunnerEntry {
   runner.afterAll(() => {
     openaiMock.uninstall();
     setActiveMock(null);
+    if (runner.modulesPerFile) releaseNockCopies();
   });
 
   return { openaiMock, advanceTime };

@@ -29,6 +29,32 @@ const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY
   ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0 } as NockRegistry);
 
 /**
+ * Every copy of nock this global has loaded. Jest evaluates modules afresh for each test file,
+ * so each file loads its own nock (the bundled CommonJS copy, and in a native-ESM project the
+ * nock package too), and each copy patches process-wide objects (`http`, `net.Socket`) when it
+ * loads. Left active, they pile up from file to file in a worker, each request passing through
+ * every copy. {@link releaseNockCopies} undoes them when a file ends.
+ */
+const COPIES_KEY = Symbol.for('openai-mock.nock-copies');
+const copies = ((globalThis as Record<symbol, unknown>)[COPIES_KEY] as Set<typeof nock> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[COPIES_KEY] = new Set<typeof nock>());
+copies.add(nock);
+
+/**
+ * Turns off every copy of nock loaded into this global object, unless a mock is still installed.
+ * For runners that drop a test file's modules when the file ends (Jest): there, nothing else can
+ * use those copies again, and their patches would otherwise outlive the file. Not for Vitest,
+ * where one nock serves the whole worker and may be the user's own.
+ */
+export function releaseNockCopies(): void {
+  if (registry.active.size > 0) return;
+  for (const copy of copies) {
+    if (copy.isActive()) copy.restore();
+  }
+  copies.clear();
+}
+
+/**
  * Marks the nock functions we wrapped. The mark is on the function itself, not in the registry:
  * a runner with a per-file module registry (Jest) loads a fresh copy of nock for each test file,
  * and each copy must be wrapped.
