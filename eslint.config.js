@@ -1,14 +1,21 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/*/node_modules/', '.pack/', 'coverage/'] },
+  // The matrix's templates are fragments, joined into test files in scratch projects.
+  { ignores: ['dist/', 'node_modules/', 'examples/*/node_modules/', '.pack/', 'coverage/', 'scripts/matrix/templates/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    // CommonJS scripts run by Node itself (scripts/vendor-banner.cjs is prepended to a bundle).
-    files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', require: 'readonly', __filename: 'readonly', module: 'writable' } },
+    // Plain JavaScript run by Node: scripts, the matrix's templates, the JavaScript examples.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // CommonJS: .cjs files, and the CommonJS example's Jest config.
+    files: ['**/*.cjs', 'examples/jest-commonjs-ts/jest.config.js'],
+    languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
