@@ -48,7 +48,9 @@ copies.add(nock);
  */
 export function releaseNockCopies(): void {
   if (registry.active.size > 0) return;
-  for (const copy of copies) {
+  // Newest first: each copy restores what it found when it patched, which for a later copy is
+  // the earlier copy's patch.
+  for (const copy of [...copies].reverse()) {
     if (copy.isActive()) copy.restore();
   }
   copies.clear();
