@@ -1,48 +1,74 @@
 #!/usr/bin/env bash
-# Runs examples/fine-tune-pipeline against openai-mock exactly as a user would get it: the
-# library is built and packed into a tarball, the example installs that tarball, then its own
-# type check and tests run. Use it through `npm run example`.
+# Runs the example projects against openai-mock exactly as a user would get it: the library is
+# built and packed into a tarball once (scripts/pack.sh), then each example installs that tarball
+# and runs its own type check and tests:
+#   examples/fine-tune-pipeline  Vitest, TypeScript, ES modules
+#   examples/jest-commonjs-ts    Jest with ts-jest, TypeScript compiled to CommonJS
+#   examples/jest-esm            Jest on native ES modules (--experimental-vm-modules), JavaScript
+# Every example runs even if an earlier one fails; a summary line per example comes last, and the
+# script fails if any example did. Use it through `npm run example`. With OPENAI_MOCK_TARBALL set,
+# that tarball is used instead of packing (see scripts/pack.sh).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-example="$root/examples/fine-tune-pipeline"
-pack_dir="$root/.pack"
-tarball="$pack_dir/openai-mock.tgz"
+examples=(fine-tune-pipeline jest-commonjs-ts jest-esm)
 
-# openai-mock, nock 15 and Vitest 5 need Node 22.20 or newer. `npm run example` puts the
-# project's own Node (the `node` devDependency) first on PATH.
+# openai-mock, nock 15, Vitest 5 and Jest 30 need Node 22.20 or newer. `npm run example` puts the
+# project's own Node (the `node` devDependency) first on PATH; the examples' npm scripts (and so
+# Vitest and Jest) run under that same `node`.
 if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 20) ? 0 : 1)'; then
   echo "run-example: Node $(node --version) is too old; Node 22.20 or newer is needed." >&2
   echo "run-example: run 'npm ci' and then 'npm run example' at the repository root, which uses the project's Node." >&2
   exit 1
 fi
 
-echo "run-example: packing openai-mock with Node $(node --version) (prepack builds it)"
 cd "$root"
-rm -rf "$pack_dir"
-mkdir -p "$pack_dir"
-npm pack --pack-destination "$pack_dir" --loglevel=warn
-# npm names the tarball after the version; the example depends on a fixed name.
-packed=("$pack_dir"/openai-mock-*.tgz)
-if [[ ${#packed[@]} -ne 1 || ! -f ${packed[0]} ]]; then
-  echo "run-example: expected one openai-mock-*.tgz in $pack_dir after npm pack, found: ${packed[*]}" >&2
-  exit 1
+if [[ -n ${OPENAI_MOCK_TARBALL:-} ]]; then
+  echo "run-example: using the prebuilt tarball $OPENAI_MOCK_TARBALL"
+else
+  echo "run-example: packing openai-mock with Node $(node --version) (prepack builds it)"
 fi
-mv "${packed[0]}" "$tarball"
-# (grep without -q reads the whole listing, so tar never dies of SIGPIPE under pipefail.)
-if ! tar -tzf "$tarball" | grep -x 'package/dist/vitest.js' >/dev/null; then
-  echo "run-example: $tarball has no dist/vitest.js; check that 'npm run build' (prepack) emits dist/." >&2
+tarball="$(bash scripts/pack.sh "$root/.pack")"
+# The examples depend on this fixed path: "openai-mock": "file:../../.pack/openai-mock.tgz".
+if [[ $tarball != "$root/.pack/openai-mock.tgz" ]]; then
+  echo "run-example: scripts/pack.sh wrote $tarball, but the examples install $root/.pack/openai-mock.tgz" >&2
   exit 1
 fi
 
-echo "run-example: installing the example's dependencies"
-cd "$example"
-# npm may keep a stale copy when the tarball's name is unchanged; drop it so the new one is used.
-rm -rf node_modules/openai-mock
-npm install --no-audit --no-fund
+# The last "Tests" line a runner printed, as "N passed" (Vitest: "Tests  8 passed (8)";
+# Jest: "Tests:       11 passed, 11 total").
+test_counts() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E '^ *Tests:? ' | tail -1 | sed -E 's/^ *Tests:? +//; s/ +/ /g'
+}
 
-echo "run-example: type-checking the example"
-npm run typecheck
+summary=()
+failed=0
+for name in "${examples[@]}"; do
+  dir="$root/examples/$name"
+  log="$(mktemp)"
+  start=$SECONDS
+  status=ok
+  echo
+  echo "run-example: === $name ==="
+  cd "$dir"
+  # npm may keep a stale copy when the tarball's name is unchanged; drop it so the new one is used.
+  rm -rf node_modules/openai-mock
+  if ! npm install --no-audit --no-fund; then
+    status="FAILED (npm install)"
+  elif ! npm run typecheck; then
+    status="FAILED (typecheck)"
+  elif ! npm test 2>&1 | tee "$log"; then
+    status="FAILED (tests)"
+  fi
+  counts="$(test_counts "$log" || true)"
+  rm -f "$log"
+  [[ $status == ok ]] || failed=1
+  summary+=("$(printf '%-20s %-22s tests: %-28s %ds' "$name" "$status" "${counts:-none run}" $((SECONDS - start)))")
+done
 
-echo "run-example: testing the example"
-npm test
+echo
+echo "run-example: summary (Node $(node --version), tarball $tarball)"
+for line in "${summary[@]}"; do
+  echo "  $line"
+done
+exit "$failed"

@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  // The client in src/pipeline.ts reads its key from the environment when it is imported.
+  // Tests never need a real key: the mock accepts any non-empty one.
+  setupFiles: ['<rootDir>/test/env.ts'],
+  // One line turns every request to api.openai.com into a call to the in-memory mock.
+  setupFilesAfterEnv: ['openai-mock/jest'],
+};

@@ -1,0 +1,3 @@
+// Runs before each test file (see `setupFiles` in jest.config.js), so the client that
+// src/pipeline.js builds at import time finds a key. The mock accepts any non-empty one.
+process.env.OPENAI_API_KEY ??= 'test-key';

@@ -1,0 +1,20 @@
+// Type-level checks of the mock's matchers on the `expect` from @jest/globals.
+// `npm run typecheck` checks this file (checkJs); Jest never runs it (it is not a *.test.js file).
+import { expect } from '@jest/globals';
+import { openaiMock } from 'openai-mock/jest';
+
+export function matcherTypes() {
+  // Correct uses type-check, with asymmetric matchers wherever a value is expected.
+  expect(openaiMock).toHaveUploadedFile({ purpose: 'fine-tune', content: expect.stringContaining('messages') });
+  expect(openaiMock).not.toHaveJobInStatus('ftjob-mock000001', 'failed');
+  expect(openaiMock).toHaveBatchInStatus('batch_mock000001', 'completed');
+  expect(openaiMock).toHaveReceivedRequest('POST', /^\/v1\/fine_tuning\/jobs/, { model: expect.any(String) });
+
+  // Mistakes do not.
+  // @ts-expect-error misspelt matcher name
+  expect(openaiMock).toHaveUploadFile();
+  // @ts-expect-error 'done' is not a fine-tuning job status
+  expect(openaiMock).toHaveJobInStatus('ftjob-mock000001', 'done');
+  // @ts-expect-error the batch id is required
+  expect(openaiMock).toHaveBatchInStatus();
+}
