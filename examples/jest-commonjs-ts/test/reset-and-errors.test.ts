@@ -2,7 +2,7 @@
  * What the setup file gives every test, and how the SDK reports the mock's errors.
  */
 import OpenAI, { toFile } from 'openai';
-import { openaiMock } from 'openai-mock/jest';
+import { advanceTime, openaiMock } from 'openai-mock/jest';
 import { client } from '../src/pipeline';
 
 describe('each test starts from an empty mock', () => {
@@ -41,5 +41,21 @@ describe('errors', () => {
       client.fineTuning.jobs.create({ model: 'gpt-4o-mini-2024-07-18', training_file: 'file-missing' }),
     ).rejects.toBeInstanceOf(OpenAI.BadRequestError);
     expect(openaiMock.jobs.size).toBe(0);
+  });
+});
+
+describe('misuse of the library', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it("says advanceTime needs Jest's modern fake timers when legacy ones are on", async () => {
+    jest.useFakeTimers({ legacyFakeTimers: true });
+
+    await expect(advanceTime(1_000)).rejects.toMatchObject({
+      name: 'OpenAIMockError',
+      code: 'ERR_OPENAI_MOCK_LEGACY_FAKE_TIMERS',
+      message: expect.stringContaining('jest.useFakeTimers() without `legacyFakeTimers: true`'),
+    });
   });
 });
