@@ -64,7 +64,7 @@ if (runner.kind === 'vitest') {
   ].join('\n'));
   const make = testFile(template('vitest-header.mjs'));
   for (const major of tested) write(`test/openai-v${major}.test.mjs`, make(major));
-  write('types/matchers.ts', template('vitest-types.ts'));
+  write('types/matchers.ts', template('vitest-types-header.ts') + '\n' + template('types-body.ts'));
   write('tsconfig.json', json({
     compilerOptions: { ...compilerOptions, module: 'nodenext', moduleResolution: 'nodenext', types: ['node'] },
     include: ['types/matchers.ts'],
@@ -95,8 +95,8 @@ if (runner.kind === 'vitest') {
   ].join('\n'));
   const make = testFile(template('jest-header.cjs'));
   for (const major of tested) write(`test/openai-v${major}.test.cjs`, make(major));
-  write('types/global-expect.ts', template('jest-types-global.ts'));
-  write('types/jest-globals.ts', template('jest-types-globals.ts'));
+  write('types/global-expect.ts', template('jest-types-global-header.ts') + '\n' + template('types-body.ts'));
+  write('types/jest-globals.ts', template('jest-types-globals-header.ts') + '\n' + template('types-body.ts'));
   const options = { ...compilerOptions, module: 'node16', moduleResolution: 'node16' };
   write('tsconfig.json', json({ compilerOptions: { ...options, types: ['node', 'jest'] }, include: ['types/global-expect.ts'] }));
   write('tsconfig.globals.json', json({ compilerOptions: { ...options, types: ['node'] }, include: ['types/jest-globals.ts'] }));

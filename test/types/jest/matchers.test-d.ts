@@ -19,3 +19,5 @@ expect(openaiMock).toHaveUploadFile();
 expect(openaiMock).toHaveJobInStatus('ftjob-1', 'done');
 // @ts-expect-error the batch id is required
 expect(openaiMock).toHaveBatchInStatus();
+// @ts-expect-error a file match takes File fields
+expect(openaiMock).toHaveUploadedFile({ name: 'train.jsonl' });
