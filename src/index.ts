@@ -31,6 +31,7 @@ export type {
   Transport,
 } from './mock/openai-mock.js';
 export type { ResponseObject } from './resources/responses/types.js';
+export type { FetchFunction } from './transport/fetch.js';
 export { OpenAIMockError } from './mock/errors.js';
 export type { OpenAIMockErrorCode } from './mock/errors.js';
 export type {

@@ -328,3 +328,17 @@ describe('embeddings: openai.embedding(model)', () => {
     expect(embedding).toEqual(direct.data[0]!.embedding);
   });
 });
+
+describe('the fast path', () => {
+  test('createOpenAI({ fetch: openaiMock.fetch }) is answered by the same mock', async () => {
+    const fast = createOpenAI({ apiKey: 'test', fetch: openaiMock.fetch });
+    openaiMock.replyOnce('Straight from the engine.');
+
+    const { text } = await generateText({ model: fast.chat('gpt-4o-mini'), prompt: 'Go' });
+    const { embedding } = await embed({ model: fast.embedding('text-embedding-3-small'), value: 'fast' });
+
+    expect(text).toBe('Straight from the engine.');
+    expect(embedding).toHaveLength(1536);
+    expect(openaiMock.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/chat/completions', 'POST /v1/embeddings']);
+  });
+});

@@ -220,3 +220,13 @@ describe('OpenAIEmbeddings', () => {
     decoded.forEach((x, i) => expect(x).toBeCloseTo(floats[i]!, 6));
   });
 });
+
+describe('the fast path', () => {
+  test('configuration.fetch = openaiMock.fetch serves ChatOpenAI from the same mock', async () => {
+    openaiMock.replyOnce('Fast LangChain.');
+    const message = await chat({ configuration: { fetch: openaiMock.fetch } }).invoke('Go');
+
+    expect(message.content).toBe('Fast LangChain.');
+    expect(openaiMock).toHaveReceivedRequest('POST', '/v1/chat/completions', { messages: [{ role: 'user', content: 'Go' }] });
+  });
+});

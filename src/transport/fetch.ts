@@ -1,0 +1,80 @@
+import type { OpenAIMock } from '../mock/openai-mock.js';
+import type { MockRequest } from '../mock/request.js';
+
+/** A `fetch` with the standard signature, as clients' `fetch` options expect. */
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Statuses whose responses have no body. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Methods `fetch` upper-cases; any other keeps the case it was given in. */
+const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+const encoder = new TextEncoder();
+
+/**
+ * The fast path: a `fetch` that hands requests for the mock's base URLs straight to the engine,
+ * with no sockets, no HTTP parsing and no interception layer. Give it to a client's `fetch`
+ * option (`new OpenAI({ fetch: openaiMock.fetch })`). It serves the same state as the nock
+ * transport, installed or not. Requests to other hosts, and those `onUnhandledRequest` lets
+ * through, go to the global `fetch` of the moment, unchanged.
+ */
+export function createMockFetch(mock: OpenAIMock): FetchFunction {
+  return async function openaiMockFetch(input, init) {
+    const request = incoming(input, init);
+    request.signal?.throwIfAborted();
+    if (!mock.willAnswer(request.method, request.url)) {
+      if (mock.intercepts(request.url)) mock.recordBypass(request);
+      return request.passOn();
+    }
+    const result = await mock.handle({ method: request.method, url: request.url, headers: request.headers, body: await request.body() });
+    // An abort during the answer rejects like a real fetch: with the signal's reason.
+    request.signal?.throwIfAborted();
+    if ('bypass' in result) return request.passOn();
+    const empty = request.method === 'HEAD' || NULL_BODY_STATUSES.has(result.status);
+    // The engine builds bodies on plain ArrayBuffers (never shared ones), as Response wants.
+    const body = empty ? null : (result.body as string | Uint8Array<ArrayBuffer>);
+    return new Response(body, { status: result.status, headers: result.headers });
+  };
+}
+
+/** A request as the mock fetch sees it: what the engine needs, read lazily, and a way out. */
+interface Incoming extends Omit<MockRequest, 'body'> {
+  readonly signal: AbortSignal | null | undefined;
+  /** The body's bytes (reading them consumes a stream body). */
+  body(): Promise<Uint8Array>;
+  /** Sends the request, unread, to the global `fetch` of the moment. */
+  passOn(): Promise<Response>;
+}
+
+/**
+ * The common case (a URL, and an init whose body is absent, a string or bytes, as the SDK sends
+ * JSON) is read directly. Anything else (a `Request`, `FormData`, a `Blob`, a stream) goes
+ * through `new Request()`, which also supplies the `content-type` a multipart body needs.
+ */
+function incoming(input: string | URL | Request, init: RequestInit | undefined): Incoming {
+  const raw = init?.body;
+  const simpleBody = raw === undefined || raw === null || typeof raw === 'string' || raw instanceof Uint8Array;
+  if (input instanceof Request || !simpleBody) {
+    const request = new Request(input, init);
+    return {
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers),
+      signal: request.signal,
+      body: async () => (request.body ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array(0)),
+      passOn: () => globalThis.fetch(request),
+    };
+  }
+  const given = init?.method ?? 'GET';
+  const upper = given.toUpperCase();
+  const headers = Object.fromEntries(init?.headers instanceof Headers ? init.headers : new Headers(init?.headers));
+  // What fetch itself sends with a string body that names no type.
+  if (typeof raw === 'string' && headers['content-type'] === undefined) headers['content-type'] = 'text/plain;charset=UTF-8';
+  return {
+    method: NORMALIZED_METHODS.has(upper) ? upper : given,
+    url: new URL(input).href,
+    headers,
+    signal: init?.signal,
+    body: async () => (typeof raw === 'string' ? encoder.encode(raw) : (raw ?? new Uint8Array(0))),
+    passOn: () => globalThis.fetch(input, init),
+  };
+}
