@@ -18,7 +18,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 here="$root/scripts/matrix"
-floor_version="${MATRIX_NODE_FLOOR:-22.20.0}"
+source "$root/scripts/lib.sh"
+floor_version="${MATRIX_NODE_FLOOR:-$NODE_FLOOR}"
 run_timeout="${MATRIX_RUN_TIMEOUT:-60}"
 started=$SECONDS
 
@@ -26,10 +27,7 @@ started=$SECONDS
 if [[ -x $root/node_modules/.bin/node ]]; then
   PATH="$root/node_modules/.bin:$PATH"
 fi
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 20) ? 0 : 1)'; then
-  echo "matrix: Node $(node --version) is too old; run 'npm ci' and then 'npm run matrix', which uses the project's Node." >&2
-  exit 1
-fi
+require_node_floor matrix
 newest_node="$(command -v node)"
 newest_version="$(node --version)"
 
@@ -53,15 +51,11 @@ echo "matrix: packed openai-mock: $tarball"
 mapfile -t runners < <(node "$here/config.mjs" runners)
 
 # --- Installs, all at once: the floor Node and one project per runner. -----------------------
-# npm approves the `node` package's install script (it fetches the binary) through allowScripts
-# in the scratch package.json: npm 11 refuses --allow-scripts on a project-scoped install.
 floor_dir="$scratch/node-floor"
-mkdir -p "$floor_dir"
-printf '{ "name": "openai-mock-matrix-node-floor", "private": true, "allowScripts": { "node": true } }\n' > "$floor_dir/package.json"
 npm_install() {
   npm install --prefix "$1" --no-audit --no-fund --loglevel=warn "${@:2}"
 }
-npm_install "$floor_dir" --no-save "node@$floor_version" > "$logs/install-node-floor.log" 2>&1 &
+install_node "$floor_version" "$floor_dir" > "$logs/install-node-floor.log" 2>&1 &
 floor_pid=$!
 
 declare -A install_pid

@@ -16,11 +16,8 @@ examples=(fine-tune-pipeline jest-commonjs-ts jest-esm)
 # openai-mock, nock 15, Vitest 5 and Jest 30 need Node 22.20 or newer. `npm run example` puts the
 # project's own Node (the `node` devDependency) first on PATH; the examples' npm scripts (and so
 # Vitest and Jest) run under that same `node`.
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 20) ? 0 : 1)'; then
-  echo "run-example: Node $(node --version) is too old; Node 22.20 or newer is needed." >&2
-  echo "run-example: run 'npm ci' and then 'npm run example' at the repository root, which uses the project's Node." >&2
-  exit 1
-fi
+source "$root/scripts/lib.sh"
+require_node_floor run-example
 
 cd "$root"
 if [[ -n ${OPENAI_MOCK_TARBALL:-} ]]; then

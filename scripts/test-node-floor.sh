@@ -5,7 +5,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-version="${NODE_FLOOR_VERSION:-22.20.0}"
+source "$root/scripts/lib.sh"
+version="${NODE_FLOOR_VERSION:-$NODE_FLOOR}"
 vitest="$root/node_modules/vitest/vitest.mjs"
 
 if [[ ! -f $vitest ]]; then
@@ -17,10 +18,7 @@ dir="$(mktemp -d "${TMPDIR:-/tmp}/openai-mock-node-floor.XXXXXX")"
 trap 'rm -rf "$dir"' EXIT
 
 echo "test-node-floor: installing node@$version into $dir"
-# The node package's install script installs the binary for this platform; npm 11 runs a dependency's install
-# scripts only when package.json approves them.
-printf '{ "private": true, "allowScripts": { "node": true } }\n' > "$dir/package.json"
-npm install --prefix "$dir" --no-audit --no-fund --no-save --loglevel=error "node@$version"
+install_node "$version" "$dir"
 floor_node="$dir/node_modules/.bin/node"
 actual="$("$floor_node" --version)"
 echo "test-node-floor: using Node $actual"

@@ -15,6 +15,14 @@ interface NockRegistry {
   readonly active: Set<NockTransport>;
   /** Above 0 while a transport adds its own interceptors (so the wrapped `add` ignores them). */
   arming: number;
+  /**
+   * Every copy of nock loaded into this global object, oldest first. Jest evaluates modules
+   * afresh for each test file, so each file loads its own nock (the bundled CommonJS copy, and in
+   * a native-ESM project the nock package too), and each copy patches process-wide objects
+   * (`http`, `net.Socket`) when it loads. Left active, they would pile up from file to file in a
+   * worker, each request passing through every copy; {@link releaseNockCopies} undoes them.
+   */
+  readonly copies: Set<typeof nock>;
 }
 
 /** What this module relies on of nock's `Scope` beyond its public types. */
@@ -26,19 +34,8 @@ interface ScopeInternals {
 
 const REGISTRY_KEY = Symbol.for('openai-mock.nock-transport');
 const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as NockRegistry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0 } as NockRegistry);
-
-/**
- * Every copy of nock this global has loaded. Jest evaluates modules afresh for each test file,
- * so each file loads its own nock (the bundled CommonJS copy, and in a native-ESM project the
- * nock package too), and each copy patches process-wide objects (`http`, `net.Socket`) when it
- * loads. Left active, they pile up from file to file in a worker, each request passing through
- * every copy. {@link releaseNockCopies} undoes them when a file ends.
- */
-const COPIES_KEY = Symbol.for('openai-mock.nock-copies');
-const copies = ((globalThis as Record<symbol, unknown>)[COPIES_KEY] as Set<typeof nock> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[COPIES_KEY] = new Set<typeof nock>());
-copies.add(nock);
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0, copies: new Set() } as NockRegistry);
+registry.copies.add(nock);
 
 /**
  * Turns off every copy of nock loaded into this global object, unless a mock is still installed.
@@ -50,10 +47,10 @@ export function releaseNockCopies(): void {
   if (registry.active.size > 0) return;
   // Newest first: each copy restores what it found when it patched, which for a later copy is
   // the earlier copy's patch.
-  for (const copy of [...copies].reverse()) {
+  for (const copy of [...registry.copies].reverse()) {
     if (copy.isActive()) copy.restore();
   }
-  copies.clear();
+  registry.copies.clear();
 }
 
 /**
