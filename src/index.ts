@@ -6,10 +6,27 @@
  */
 import { OpenAIMock } from './mock/openai-mock.js';
 import type { OpenAIMockOptions } from './mock/config.js';
+import { OpenAIMockError } from './mock/errors.js';
+import { GlobalFetchTransport } from './transport/global-fetch.js';
 import { NockTransport } from './transport/nock.js';
 
 /**
- * Builds a mock that intercepts requests to the OpenAI API with nock once installed.
+ * How an installed mock catches requests:
+ * - `'nock'` (default): nock, which reaches every client (`fetch`, `node:http`, axios, SDK 4),
+ *   and lets your own nock stubs on OpenAI origins take precedence;
+ * - `'fetch'`: the fast path for every fetch-based client: the global `fetch` is replaced by one
+ *   that answers straight from the engine (about 30 times cheaper per request than nock); nock
+ *   still serves the other clients. Install it before the code under test builds its clients.
+ */
+export type TransportName = 'nock' | 'fetch';
+
+export interface CreateOpenAIMockOptions extends OpenAIMockOptions {
+  /** See {@link TransportName}. Default `'nock'`. Fixed for the mock's life. */
+  transport?: TransportName;
+}
+
+/**
+ * Builds a mock that intercepts requests to the OpenAI API once installed.
  *
  * @example
  * const openaiMock = createOpenAIMock();
@@ -17,8 +34,14 @@ import { NockTransport } from './transport/nock.js';
  * const client = new OpenAI({ apiKey: 'test' });
  * await client.files.list(); // answered by the mock
  */
-export function createOpenAIMock(options: OpenAIMockOptions = {}): OpenAIMock {
-  return new OpenAIMock(options, () => new NockTransport());
+export function createOpenAIMock(options: CreateOpenAIMockOptions = {}): OpenAIMock {
+  const { transport = 'nock', ...mockOptions } = options;
+  if (transport === 'nock') return new OpenAIMock(mockOptions, () => new NockTransport());
+  if (transport === 'fetch') return new OpenAIMock(mockOptions, () => new GlobalFetchTransport());
+  throw new OpenAIMockError(
+    'ERR_OPENAI_MOCK_INVALID_OPTION',
+    `Option 'transport' is ${JSON.stringify(transport) ?? String(transport)}; it must be 'nock' (the default) or 'fetch'.`,
+  );
 }
 
 export { OpenAIMock } from './mock/openai-mock.js';

@@ -9,6 +9,7 @@ import { setActiveMock } from '../mock/active.js';
 import type { OpenAIMock } from '../mock/openai-mock.js';
 import { releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
+import { transportFromEnv } from './transport-env.js';
 
 /** The part of a test runner an entry needs. Vitest and Jest both have it. */
 export interface RunnerHooks {
@@ -33,7 +34,11 @@ export interface RunnerEntry {
 }
 
 export function setUpRunner(runner: RunnerHooks): RunnerEntry {
-  const openaiMock = createOpenAIMock();
+  const transport = transportFromEnv();
+  const openaiMock = createOpenAIMock({ transport });
+  // A client keeps the fetch it found when it was built, and test files may build theirs at
+  // import time, right after this setup file: the fetch transport must be in place by then.
+  if (transport === 'fetch') openaiMock.install();
 
   async function advanceTime(ms: number): Promise<void> {
     if (!Number.isFinite(ms) || ms < 0) openaiMock.clock.advance(ms); // throws the coded error

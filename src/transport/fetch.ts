@@ -10,16 +10,19 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 const encoder = new TextEncoder();
 
+/** The global `fetch` of the moment (looked up per call, so later patches are honoured). */
+const globalFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
+
 /**
  * The fast path: a `fetch` that hands requests for the mock's base URLs straight to the engine,
  * with no sockets, no HTTP parsing and no interception layer. Give it to a client's `fetch`
  * option (`new OpenAI({ fetch: openaiMock.fetch })`). It serves the same state as the nock
  * transport, installed or not. Requests to other hosts, and those `onUnhandledRequest` lets
- * through, go to the global `fetch` of the moment, unchanged.
+ * through, go to `passOn` unchanged: by default the global `fetch` of the moment.
  */
-export function createMockFetch(mock: OpenAIMock): FetchFunction {
+export function createMockFetch(mock: OpenAIMock, passOn: FetchFunction = globalFetch): FetchFunction {
   return async function openaiMockFetch(input, init) {
-    const request = incoming(input, init);
+    const request = incoming(input, init, passOn);
     request.signal?.throwIfAborted();
     if (!mock.willAnswer(request.method, request.url)) {
       if (mock.intercepts(request.url)) mock.recordBypass(request);
@@ -41,7 +44,7 @@ interface Incoming extends Omit<MockRequest, 'body'> {
   readonly signal: AbortSignal | null | undefined;
   /** The body's bytes (reading them consumes a stream body). */
   body(): Promise<Uint8Array>;
-  /** Sends the request, unread, to the global `fetch` of the moment. */
+  /** Sends the request on, unread, to the `fetch` that serves everything else. */
   passOn(): Promise<Response>;
 }
 
@@ -50,7 +53,7 @@ interface Incoming extends Omit<MockRequest, 'body'> {
  * JSON) is read directly. Anything else (a `Request`, `FormData`, a `Blob`, a stream) goes
  * through `new Request()`, which also supplies the `content-type` a multipart body needs.
  */
-function incoming(input: string | URL | Request, init: RequestInit | undefined): Incoming {
+function incoming(input: string | URL | Request, init: RequestInit | undefined, passOn: FetchFunction): Incoming {
   const raw = init?.body;
   const simpleBody = raw === undefined || raw === null || typeof raw === 'string' || raw instanceof Uint8Array;
   if (input instanceof Request || !simpleBody) {
@@ -61,7 +64,7 @@ function incoming(input: string | URL | Request, init: RequestInit | undefined):
       headers: Object.fromEntries(request.headers),
       signal: request.signal,
       body: async () => (request.body ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array(0)),
-      passOn: () => globalThis.fetch(request),
+      passOn: () => passOn(request),
     };
   }
   const given = init?.method ?? 'GET';
@@ -75,6 +78,6 @@ function incoming(input: string | URL | Request, init: RequestInit | undefined):
     headers,
     signal: init?.signal,
     body: async () => (typeof raw === 'string' ? encoder.encode(raw) : (raw ?? new Uint8Array(0))),
-    passOn: () => globalThis.fetch(input, init),
+    passOn: () => passOn(input, init),
   };
 }
