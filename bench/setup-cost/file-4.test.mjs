@@ -1,0 +1,6 @@
+// One of ten identical files: what matters is the per-file cost of the setup file before it.
+import { expect, test } from 'vitest';
+
+test('file 4', () => {
+  expect(4).toBe(4);
+});
