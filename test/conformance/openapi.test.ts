@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import OpenAI, { toFile } from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
-import { responseFactory } from '../../src/factories/index.js';
+import {
+  batchFactory,
+  fileFactory,
+  fineTuningJobFactory,
+  modelFactory,
+  responseFactory,
+  uploadFactory,
+} from '../../src/factories/index.js';
 import { dataset, makeClient } from '../support/client.js';
 import { rejection } from '../support/errors.js';
 import { ConformanceRecorder } from './recorder.js';
@@ -440,6 +447,66 @@ describe('responses', () => {
   });
 });
 
+describe('objects seeded by the factories, read back through the API', () => {
+  test('every trait of every factory', async () => {
+    const files = [fileFactory.uploaded(), fileFactory.processed(), fileFactory.error(), fileFactory.forBatchOutput(), fileFactory.forVision()];
+    for (const factory of files) {
+      const file = await factory.create();
+      expect(await client.files.retrieve(file.id)).toEqual(file);
+    }
+    expect((await client.files.retrieve((await fileFactory.error().create()).id)).status).toBe('error');
+    const jobs = [
+      fineTuningJobFactory.validatingFiles(),
+      fineTuningJobFactory.queued(),
+      fineTuningJobFactory.running(),
+      fineTuningJobFactory.paused(),
+      fineTuningJobFactory.succeeded(),
+      fineTuningJobFactory.failed(),
+      fineTuningJobFactory.cancelled(),
+    ];
+    for (const factory of jobs) {
+      const job = await factory.create();
+      expect((await client.fineTuning.jobs.retrieve(job.id)).status).toBe(job.status);
+      await client.fineTuning.jobs.listEvents(job.id);
+      await client.fineTuning.jobs.checkpoints.list(job.id);
+    }
+    const batches = [
+      batchFactory.validating(),
+      batchFactory.inProgress(),
+      batchFactory.finalizing(),
+      batchFactory.completed(),
+      batchFactory.failed(),
+      batchFactory.expired(),
+      batchFactory.cancelling(),
+      batchFactory.cancelled(),
+    ];
+    for (const factory of batches) {
+      const batch = await factory.create();
+      expect((await client.batches.retrieve(batch.id)).status).toBe(batch.status);
+    }
+    const responses = [
+      responseFactory,
+      responseFactory.incomplete(),
+      responseFactory.withToolCall(),
+      responseFactory.refusal(),
+      responseFactory.queued(),
+      responseFactory.inProgress(),
+      responseFactory.cancelled(),
+      responseFactory.failed(),
+    ];
+    for (const factory of responses) {
+      const response = await factory.create();
+      expect((await client.responses.retrieve(response.id)).status).toBe(response.status);
+    }
+    const model = await modelFactory.create();
+    await expect(client.models.retrieve(model.id)).resolves.toEqual(model);
+    for (const factory of [uploadFactory.pending(), uploadFactory.completed(), uploadFactory.cancelled(), uploadFactory.expired()]) {
+      const upload = await factory.create();
+      recorder.checkState('Upload', openaiMock.uploads.get(upload.id));
+    }
+  });
+});
+
 describe('errors every route can give', () => {
   test('no API key, an unknown route, a route the mock does not serve, a wrong method', async () => {
     expect((await raw('GET', '/files', { key: null })).status).toBe(401);
@@ -453,7 +520,7 @@ describe('errors every route can give', () => {
 describe('coverage', () => {
   /** Every status of every lifecycle, as the walk above must have shown it. */
   const LIFECYCLES: Record<string, readonly string[]> = {
-    file: ['uploaded', 'processed', 'deleted'],
+    file: ['uploaded', 'processed', 'error', 'deleted'],
     upload: ['pending', 'completed', 'cancelled', 'expired'],
     'fine_tuning.job': ['validating_files', 'queued', 'running', 'succeeded', 'failed', 'cancelled', 'paused'],
     batch: ['validating', 'in_progress', 'finalizing', 'completed', 'failed', 'expired', 'cancelling', 'cancelled'],
