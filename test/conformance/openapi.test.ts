@@ -515,6 +515,26 @@ describe('errors every route can give', () => {
     expect((await raw('DELETE', '/batches')).status).toBe(405);
     expect((await raw('POST', '/chat/completions', { body: '{not json' })).status).toBe(400);
   });
+
+  test('refused parameters on every kind of route: query values, bodies, states', async () => {
+    const refusals: [string, string, string?][] = [
+      ['GET', '/files?limit=0'],
+      ['GET', '/batches?limit=1000'],
+      ['GET', '/fine_tuning/jobs?limit=-1'],
+      ['POST', '/uploads', '{"purpose":"fine-tune"}'],
+      ['POST', '/responses', '{"model":"gpt-4o-mini","input":"x","temperature":"hot"}'],
+      ['POST', '/batches', '{"input_file_id":"file-1","endpoint":"/v1/chat/completions","completion_window":"1h"}'],
+      ['POST', '/fine_tuning/jobs', '{"model":"gpt-4o-mini-2024-07-18"}'],
+      ['POST', '/embeddings', '{"model":"text-embedding-3-small","input":"x","dimensions":0}'],
+    ];
+    for (const [method, path, body] of refusals) {
+      const response = await raw(method, path, body === undefined ? {} : { body });
+      expect(response.status, `${method} ${path}`).toBe(400);
+    }
+    const stored = await client.responses.create({ model: 'gpt-4o-mini', input: 'Hello' });
+    expect((await raw('GET', `/responses/${stored.id}?stream=true`)).status).toBe(400);
+    expect((await raw('GET', `/responses/${stored.id}/input_items?order=sideways`)).status).toBe(400);
+  });
 });
 
 describe('coverage', () => {
