@@ -51,6 +51,7 @@ export type {
   HandleResult,
   JobsCollection,
   SeedApi,
+  ServedRoute,
   Transport,
 } from './mock/openai-mock.js';
 export type { ResponseObject } from './resources/responses/types.js';

@@ -85,7 +85,6 @@ export function seedModel(model: Model): Model {
 export function seedBatch(batch: Batch): Batch {
   const object: MockBatch = {
     ...batch,
-    model: batch.model ?? null,
     errors: batch.errors
       ? {
           object: 'list',

@@ -13,7 +13,7 @@ import { OpenAIMockError } from './errors.js';
 import { IdGenerator } from './ids.js';
 import { queryObject, redactHeaders, type RecordedRequest } from './request-log.js';
 import { loggableBody, parseBody, type MockRequest, type MockResponse } from './request.js';
-import { Router, type Reply } from './router.js';
+import { Router, type HttpMethod, type Reply } from './router.js';
 import { describeUnhandled, isKnownOpenAIRoute } from './unhandled.js';
 import { FilesState, type FileObject } from '../resources/files/state.js';
 import { fileRoutes } from '../resources/files/routes.js';
@@ -274,6 +274,18 @@ export class OpenAIMock {
     return this;
   }
 
+  /**
+   * Every endpoint this mock serves, in routing order: the method and the path relative to
+   * `/v1`, with `{name}` for path parameters (`GET /files/{file_id}`). Anything else is answered
+   * by `onUnhandledRequest`.
+   *
+   * @example
+   * openaiMock.routes.some((r) => r.method === 'POST' && r.path === '/batches'); // true
+   */
+  get routes(): readonly ServedRoute[] {
+    return this.#router.routes.map(({ method, path }) => ({ method, path }));
+  }
+
   /** Every request intercepted since the last {@link reset}, oldest first. */
   get requests(): readonly RecordedRequest[] {
     return this.#requests;
@@ -529,6 +541,13 @@ export class OpenAIMock {
     const request: UnhandledRequest = { method, url, path: parsed.pathname };
     return strategy(request) ?? 'error';
   }
+}
+
+/** One endpoint the mock serves (see {@link OpenAIMock.routes}). */
+export interface ServedRoute {
+  readonly method: HttpMethod;
+  /** Relative to `/v1`, with `{name}` segments for path parameters. */
+  readonly path: string;
 }
 
 /** `openaiMock.files`: the collection, plus the bytes of a file and the history of uploads. */

@@ -171,7 +171,7 @@ export class BatchesState {
         metadata: object.metadata,
         outputExpiresAfterSeconds: null,
       },
-      model: object.model,
+      model: object.model ?? null,
       timeline: new Timeline(createdAt, phases, object.status),
       errors: object.errors?.data ?? null,
       results: [],
@@ -335,7 +335,8 @@ export class BatchesState {
       id: batch.id,
       object: 'batch',
       endpoint: batch.params.endpoint,
-      model: batch.model,
+      // The spec (and the SDK's type) have `model` as a string that may be absent, never null.
+      ...(batch.model === null ? {} : { model: batch.model }),
       errors: state.status === 'failed' && batch.errors ? { object: 'list', data: batch.errors } : null,
       input_file_id: batch.params.inputFileId,
       completion_window: batch.params.completionWindow,

@@ -35,7 +35,8 @@ export interface Batch {
   id: string;
   object: 'batch';
   endpoint: string;
-  model: string | null;
+  /** The model the input's lines name; left out while no valid line has named one (a failed batch). */
+  model?: string;
   errors: { object: 'list'; data: BatchError[] } | null;
   input_file_id: string;
   completion_window: string;
