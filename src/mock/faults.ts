@@ -175,7 +175,7 @@ export class FaultRegistry {
   #added = 0;
 
   /** Sets up a fault; see {@link FaultKind} for what each kind does. */
-  add<K extends FaultKind>(kind: K, options: FaultOptionsByKind[K] | undefined): FaultHandle {
+  add<K extends FaultKind>(kind: K, options?: FaultOptionsByKind[K]): FaultHandle {
     validate(kind, options);
     this.#added += 1;
     const fault = new ActiveFault(kind, options ?? {}, this.#added);

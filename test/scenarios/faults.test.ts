@@ -3,6 +3,7 @@
  * SDK retries after the time the headers ask for, server errors, dropped connections, requests
  * never answered and slow answers, on the default transport and on the fast path.
  */
+import axios from 'axios';
 import OpenAI, { toFile } from 'openai';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { OpenAIMockError } from '../../src/index.js';
@@ -258,6 +259,31 @@ describe('targeting', () => {
     openaiMock.reset();
     await expect(makeClient().models.list()).resolves.toBeDefined();
     expect(openaiMock.faults.list()).toEqual([]);
+  });
+});
+
+describe("clients on Node's http module (axios)", () => {
+  const api = axios.create({ baseURL: 'https://api.openai.com/v1', headers: { authorization: 'Bearer sk-test-key' } });
+
+  test('a reset connection is the socket error ECONNRESET', async () => {
+    openaiMock.fault('connection-reset', { times: 1 });
+    const error = await rejection(api.get('/models'));
+    expect(axios.isAxiosError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'ECONNRESET', message: 'read ECONNRESET' });
+    await expect(api.get('/models')).resolves.toMatchObject({ status: 200 });
+  });
+
+  test("a request never answered ends with the client's own timeout", async () => {
+    openaiMock.fault('timeout', { times: 1 });
+    const error = await rejection(api.get('/models', { timeout: 50 }));
+    expect(error).toMatchObject({ code: 'ECONNABORTED', message: 'timeout of 50ms exceeded' });
+    expect(openaiMock.faults.held).toBe(0);
+  });
+
+  test('a 429 carries its headers', async () => {
+    openaiMock.fault('rate-limit', { retryAfterMs: 20_000 });
+    const error = await rejection(api.get('/models'));
+    expect(error).toMatchObject({ response: { status: 429, headers: { 'retry-after': '20', 'x-ratelimit-reset-requests': '20s' } } });
   });
 });
 
