@@ -59,6 +59,14 @@ describe.each([
     ]);
   });
 
+  test('one advanceTime covers both backoff sleeps', async () => {
+    openaiMock.fault('rate-limit', { route: 'POST /v1/chat/completions', times: 2 });
+    const reply = chat(client({ maxRetries: 2 }));
+    await advanceTime(2000);
+    await expect(reply).resolves.toMatchObject({ object: 'chat.completion' });
+    expect(statuses()).toEqual([429, 429, 200]);
+  });
+
   test('with maxRetries: 0 the SDK raises RateLimitError, with the headers readable', async () => {
     openaiMock.fault('rate-limit');
     const error = await rejection(chat(client()));
