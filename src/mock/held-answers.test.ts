@@ -40,16 +40,16 @@ describe('HeldAnswers', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  test('an unanswered request is never due, sets no timer, and is dropped on release', async () => {
+  test('an unanswered request is never due, sets no timer, and gets its answer on release', async () => {
     const clock = new Clock();
     const held = new HeldAnswers(clock);
-    const { held: answer } = held.hold(null, Infinity);
+    const released: MockResponse = { status: 408, headers: { 'x-should-retry': 'false' }, body: '{}' };
+    const { held: answer } = held.hold(released, Infinity);
     expect(vi.getTimerCount()).toBe(0);
     clock.advance(1e12);
     expect(await settledNow(answer)).toBe(false);
     held.releaseAll();
-    const dropped = (await answer) as DroppedConnection;
-    expect(dropped.dropped).toMatchObject({ code: 'ECONNRESET' });
+    await expect(answer).resolves.toBe(released);
   });
 
   test('releaseAll answers delayed requests now; abandon drops one and forgets it', async () => {
@@ -57,7 +57,8 @@ describe('HeldAnswers', () => {
     const first = held.hold(response, 5000);
     const second = held.hold(response, 5000);
     second.abandon();
-    await expect(second.held).resolves.toHaveProperty('dropped');
+    const dropped = (await second.held) as DroppedConnection;
+    expect(dropped.dropped).toMatchObject({ code: 'ECONNRESET' });
     expect(held.size).toBe(1);
     held.releaseAll();
     await expect(first.held).resolves.toBe(response);

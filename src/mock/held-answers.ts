@@ -2,7 +2,8 @@
  * Answers the mock holds back: those a `latency` fault delays, and requests a `timeout` fault
  * never answers. Each waits for a moment on the mock's clock, so fake timers (or
  * `clock.advance()`) let it go; all are let go at once on reset or uninstall, so none outlives a
- * test.
+ * test. A request never answered is then given its release answer, an error the client does not
+ * retry: a retry would outlive the test, and after uninstall it would reach the network.
  */
 import type { Clock } from './clock.js';
 import { connectionResetError } from './fault-responses.js';
@@ -17,8 +18,8 @@ export interface DroppedConnection {
 /** An answer the engine holds back; the transport waits for it outside the in-flight count. */
 export interface HeldAnswer {
   /**
-   * Settles with the answer when it is due, or with a dropped connection when the mock lets go of
-   * a request it never answers (reset, uninstall) or the client gave up on it.
+   * Settles with the answer when it is due or the mock lets go of it (reset, uninstall), or with
+   * a dropped connection when the client gave up on it.
    */
   readonly held: Promise<MockResponse | DroppedConnection>;
   /** For transports: the client aborted the request, so the mock stops holding it. */
@@ -28,7 +29,7 @@ export interface HeldAnswer {
 interface Entry {
   /** When the answer is due on the mock's clock (Infinity: never). */
   readonly due: number;
-  readonly response: MockResponse | null;
+  readonly answer: MockResponse;
   readonly settle: (answer: MockResponse | DroppedConnection) => void;
   clearTimer: (() => void) | null;
 }
@@ -49,20 +50,20 @@ export class HeldAnswers {
   }
 
   /**
-   * Holds `response` for `ms` on the mock's clock; a `null` response is never answered (the
-   * request ends only when the client gives up, or as a dropped connection on release).
+   * Holds `answer` for `ms` on the mock's clock. With `ms` = Infinity it is never due: the
+   * request ends when the client gives up, or with `answer` when the mock lets go of it.
    *
    * The wait is a timer made with the `setTimeout` of the moment: a fake one under fake timers,
    * which `advanceTime` fires; a real one otherwise, which `clock.advance()` cuts short.
    */
-  hold(response: MockResponse | null, ms: number): HeldAnswer {
+  hold(answer: MockResponse, ms: number): HeldAnswer {
     let settle!: (answer: MockResponse | DroppedConnection) => void;
     const held = new Promise<MockResponse | DroppedConnection>((resolve) => {
       settle = resolve;
     });
-    const entry: Entry = { due: response ? this.#clock.now() + ms : Infinity, response, settle, clearTimer: null };
+    const entry: Entry = { due: this.#clock.now() + ms, answer, settle, clearTimer: null };
     this.#entries.add(entry);
-    if (response) {
+    if (Number.isFinite(ms)) {
       const set = globalThis.setTimeout;
       const clear = globalThis.clearTimeout;
       const timer = set(() => this.#release(entry), ms);
@@ -73,7 +74,7 @@ export class HeldAnswers {
     return { held, abandon: () => this.#release(entry, true) };
   }
 
-  /** Lets every held answer go now: delayed ones are answered, unanswered ones dropped. */
+  /** Lets every held answer go now, each with its answer. */
   releaseAll(): void {
     for (const entry of [...this.#entries]) this.#release(entry);
   }
@@ -88,6 +89,6 @@ export class HeldAnswers {
   #release(entry: Entry, drop = false): void {
     if (!this.#entries.delete(entry)) return;
     entry.clearTimer?.();
-    entry.settle(entry.response && !drop ? entry.response : { dropped: connectionResetError() });
+    entry.settle(drop ? { dropped: connectionResetError() } : entry.answer);
   }
 }

@@ -557,7 +557,7 @@ export class OpenAIMock {
     if (effect === null) return { delayMs };
     if (!('answer' in effect)) {
       record(0, requestId, effect.kind);
-      return { result: effect.kind === 'timeout' ? this.#held.hold(null, Infinity) : { dropped: connectionResetError() } };
+      return { result: effect.kind === 'timeout' ? this.#held.hold(releasedResponse(requestId), Infinity) : { dropped: connectionResetError() } };
     }
     record(effect.answer.status, requestId, effect.kind);
     const response: MockResponse = {
@@ -690,6 +690,16 @@ function checkApiKey(request: MockRequest): void {
     401,
     "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.",
   );
+}
+
+/**
+ * What a request a `timeout` fault never answers gets when the mock lets go of it (reset,
+ * uninstall): an error the client does not retry, since the test that sent it is over.
+ */
+function releasedResponse(requestId: string): MockResponse {
+  const message =
+    "[openai-mock] This request was held unanswered by a 'timeout' fault, and the mock let go of it (reset or uninstall: the test that sent it is over). It is not retried.";
+  return errorResponse(new ApiError(408, message, 'server_error', null, 'openai_mock_released'), requestId, { 'x-should-retry': 'false' });
 }
 
 function baseHeaders(requestId: string): Record<string, string> {

@@ -189,7 +189,7 @@ describe.each([
     expect(models.data.length).toBeGreaterThan(0);
     expect(hung.settled).toBe(false);
     openaiMock.reset(); // what the runner does before the next test: the request is let go
-    await expect(hung.promise).rejects.toBeInstanceOf(OpenAI.APIConnectionError);
+    await expect(hung.promise).rejects.toMatchObject({ status: 408, code: 'openai_mock_released' });
   });
 
   test('latency: the answer comes ms later on the mock clock', async () => {
@@ -296,12 +296,32 @@ describe("clients on Node's http module (axios)", () => {
 });
 
 describe('held requests never outlive a test', () => {
-  test('with real timers, a request never answered is dropped by reset()', async () => {
-    openaiMock.fault('timeout');
-    const call = makeClient().models.list();
-    await vi.waitFor(() => expect(openaiMock.faults.held).toBe(1));
-    openaiMock.reset();
-    await expect(call).rejects.toBeInstanceOf(OpenAI.APIConnectionError);
+  test.each([
+    ['reset()', () => openaiMock.reset()],
+    ['uninstall()', () => openaiMock.uninstall().install()],
+  ])('%s ends a request never answered with an error the SDK does not retry', async (_, release) => {
+    vi.useFakeTimers();
+    try {
+      openaiMock.fault('timeout', { route: 'GET /v1/models' });
+      const call = makeClient({ maxRetries: 2 }).models.list();
+      await advanceTime(0);
+      expect(openaiMock.faults.held).toBe(1);
+      release();
+      const error = await rejection(call);
+      expect(error).toBeInstanceOf(OpenAI.APIError);
+      expect(error).toMatchObject({
+        status: 408,
+        message:
+          "408 [openai-mock] This request was held unanswered by a 'timeout' fault, and the mock let go of it (reset or uninstall: the test that sent it is over). It is not retried.",
+      });
+      // A retry would outlive the test (or, after uninstall, reach the network): none comes.
+      const logged = openaiMock.requests.length;
+      await advanceTime(10_000);
+      expect(openaiMock.requests.length).toBe(logged);
+      expect(openaiMock.faults.held).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('with real timers, latency waits on the mock clock: advanceTime (or clock.advance) lets it through', async () => {
