@@ -384,7 +384,8 @@ export class OpenAIMock {
 
   /**
    * Stops intercepting. State is kept until {@link reset}; requests held back by a fault are let
-   * go (delayed ones answered, unanswered ones dropped). Idempotent.
+   * go (delayed ones answered now, unanswered ones ended with a 408 the client does not retry).
+   * Idempotent.
    */
   uninstall(): this {
     this.#transport?.uninstall();
@@ -630,7 +631,7 @@ export interface FaultsView {
   list(): readonly FaultHandle[];
   /** Requests held back now: delayed by a `latency` fault, or never answered (`timeout`). */
   readonly held: number;
-  /** Removes every fault, and lets held requests go (delayed ones are answered, unanswered ones dropped). */
+  /** Removes every fault, and lets held requests go (as {@link OpenAIMock.reset} does). */
   clear(): void;
 }
 
@@ -694,11 +695,12 @@ function checkApiKey(request: MockRequest): void {
 
 /**
  * What a request a `timeout` fault never answers gets when the mock lets go of it (reset,
- * uninstall): an error the client does not retry, since the test that sent it is over.
+ * uninstall, `faults.clear()`): an error the client does not retry, since a retry would outlive
+ * the test (and after uninstall, reach the network).
  */
 function releasedResponse(requestId: string): MockResponse {
   const message =
-    "[openai-mock] This request was held unanswered by a 'timeout' fault, and the mock let go of it (reset or uninstall: the test that sent it is over). It is not retried.";
+    "[openai-mock] This request was held unanswered by a 'timeout' fault until the mock let go of it (reset(), uninstall() or faults.clear()). It is not retried.";
   return errorResponse(new ApiError(408, message, 'server_error', null, 'openai_mock_released'), requestId, { 'x-should-retry': 'false' });
 }
 

@@ -299,6 +299,7 @@ describe('held requests never outlive a test', () => {
   test.each([
     ['reset()', () => openaiMock.reset()],
     ['uninstall()', () => openaiMock.uninstall().install()],
+    ['faults.clear()', () => openaiMock.faults.clear()],
   ])('%s ends a request never answered with an error the SDK does not retry', async (_, release) => {
     vi.useFakeTimers();
     try {
@@ -312,7 +313,7 @@ describe('held requests never outlive a test', () => {
       expect(error).toMatchObject({
         status: 408,
         message:
-          "408 [openai-mock] This request was held unanswered by a 'timeout' fault, and the mock let go of it (reset or uninstall: the test that sent it is over). It is not retried.",
+          "408 [openai-mock] This request was held unanswered by a 'timeout' fault until the mock let go of it (reset(), uninstall() or faults.clear()). It is not retried.",
       });
       // A retry would outlive the test (or, after uninstall, reach the network): none comes.
       const logged = openaiMock.requests.length;
