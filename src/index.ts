@@ -47,6 +47,7 @@ export function createOpenAIMock(options: CreateOpenAIMockOptions = {}): OpenAIM
 export { OpenAIMock } from './mock/openai-mock.js';
 export type {
   BatchesCollection,
+  FaultsView,
   FilesCollection,
   HandleResult,
   JobsCollection,
@@ -54,6 +55,21 @@ export type {
   ServedRoute,
   Transport,
 } from './mock/openai-mock.js';
+export type {
+  FaultHandle,
+  FaultKind,
+  FaultOptionsByKind,
+  FaultRequest,
+  FaultRoute,
+  FaultTargeting,
+  HttpFaultOptions,
+  LatencyFaultOptions,
+  RateLimitFaultOptions,
+  RequestTimeoutFaultOptions,
+  ServerErrorFaultOptions,
+} from './mock/faults.js';
+export type { RateLimitKind, RateLimits, ServerErrorStatus } from './mock/fault-responses.js';
+export type { DroppedConnection, HeldAnswer } from './mock/held-answers.js';
 export type { ResponseObject } from './resources/responses/types.js';
 export type { FetchFunction } from './transport/fetch.js';
 export { OpenAIMockError } from './mock/errors.js';

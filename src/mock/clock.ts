@@ -7,6 +7,7 @@ import { OpenAIMockError } from './errors.js';
  */
 export class Clock {
   #offsetMs = 0;
+  readonly #advanceListeners = new Set<() => void>();
 
   /** Milliseconds since the epoch, as the mock sees them. */
   now(): number {
@@ -27,6 +28,18 @@ export class Clock {
       );
     }
     this.#offsetMs += ms;
+    for (const listener of this.#advanceListeners) listener();
+  }
+
+  /**
+   * Calls `listener` after every {@link advance} (what is waiting for a moment on this clock,
+   * such as a delayed answer, looks again). Returns a function that stops the calls.
+   */
+  onAdvance(listener: () => void): () => void {
+    this.#advanceListeners.add(listener);
+    return () => {
+      this.#advanceListeners.delete(listener);
+    };
   }
 
   /** Drops the manual offset, so `now()` follows `Date.now()` again. */

@@ -10,9 +10,18 @@ import {
 } from './config.js';
 import type { MockContext } from './context.js';
 import { OpenAIMockError } from './errors.js';
+import { connectionResetError } from './fault-responses.js';
+import {
+  FaultRegistry,
+  type FaultHandle,
+  type FaultKind,
+  type FaultOptionsByKind,
+  type FaultSelection,
+} from './faults.js';
+import { HeldAnswers, type DroppedConnection, type HeldAnswer } from './held-answers.js';
 import { IdGenerator } from './ids.js';
 import { queryObject, redactHeaders, type RecordedRequest } from './request-log.js';
-import { loggableBody, parseBody, type MockRequest, type MockResponse } from './request.js';
+import { loggableBody, parseBody, type MockRequest, type MockResponse, type ParsedBody } from './request.js';
 import { Router, type HttpMethod, type Reply } from './router.js';
 import { describeUnhandled, isKnownOpenAIRoute } from './unhandled.js';
 import { FilesState, type FileObject } from '../resources/files/state.js';
@@ -53,8 +62,11 @@ export interface Transport {
   refresh(): void;
 }
 
-/** The engine's answer to a request: a response, or "let it through to the network". */
-export type HandleResult = MockResponse | { readonly bypass: true };
+/**
+ * The engine's answer to a request: a response; "let it through to the network"; or, when a
+ * fault hits it, a dropped connection or an answer held back (delayed, or never given).
+ */
+export type HandleResult = MockResponse | { readonly bypass: true } | DroppedConnection | HeldAnswer;
 
 const encoder = new TextEncoder();
 
@@ -92,6 +104,8 @@ export class OpenAIMock {
   /** onUnhandledRequest decisions made by willAnswer(), waiting for handle() to use them. */
   readonly #decisions = new Map<string, 'error' | 'warn'>();
   #requestCount = 0;
+  readonly #faults = new FaultRegistry();
+  readonly #held: HeldAnswers;
 
   /** Files as the API would list them now (deleted and expired ones are gone). */
   readonly files: FilesCollection;
@@ -186,6 +200,7 @@ export class OpenAIMock {
       response: (object, inputItems) => this.#responses.seed(object, inputItems),
     };
     this.#transportFactory = transportFactory;
+    this.#held = new HeldAnswers(this.clock);
   }
 
   /** The options in force, with every default filled in. */
@@ -256,6 +271,37 @@ export class OpenAIMock {
   replyOnce(...replies: ReplySource[]): this {
     this.#replies.once(replies);
     return this;
+  }
+
+  /**
+   * Makes requests fail the way the real API or the network fails them, until {@link reset}
+   * (the runner entries reset before each test): a 429 with its retry and rate-limit headers, a
+   * 5xx, a 408, a dropped connection, a request never answered (the client's timeout fires), or
+   * an answer that comes `ms` later on the mock's clock. `route` picks the requests (every one
+   * by default), `times` how many, `probability` and `seed` a share of them that is the same on
+   * every run. A faulted request is logged in {@link requests} and changes nothing.
+   *
+   * @example
+   * openaiMock.fault('rate-limit', { route: 'POST /v1/chat/completions', times: 2 });
+   * openaiMock.fault('server-error', { status: 503, probability: 0.2, seed: 7 });
+   * openaiMock.fault('latency', { ms: 2000 });
+   */
+  fault(kind: 'latency', options: FaultOptionsByKind['latency']): FaultHandle;
+  fault<K extends Exclude<FaultKind, 'latency'>>(kind: K, options?: FaultOptionsByKind[K]): FaultHandle;
+  fault(kind: FaultKind, options?: FaultOptionsByKind[FaultKind]): FaultHandle {
+    return this.#faults.add(kind, options);
+  }
+
+  /** The faults set up since the last reset, and the requests they hold back. */
+  get faults(): FaultsView {
+    return {
+      list: () => this.#faults.list(),
+      held: this.#held.size,
+      clear: () => {
+        this.#faults.clear();
+        this.#held.releaseAll();
+      },
+    };
   }
 
   /** One-shot replies queued with {@link replyOnce} that no request has used yet. */
@@ -348,16 +394,21 @@ export class OpenAIMock {
     return this;
   }
 
-  /** Stops intercepting. State is kept until {@link reset}. Idempotent. */
+  /**
+   * Stops intercepting. State is kept until {@link reset}; requests held back by a fault are let
+   * go (delayed ones answered now, unanswered ones ended with a 408 the client does not retry).
+   * Idempotent.
+   */
   uninstall(): this {
     this.#transport?.uninstall();
     this.#transport = null;
+    this.#held.releaseAll();
     return this;
   }
 
   /**
-   * Forgets every object and request, restarts the id sequences and drops any manual clock
-   * offset. Configuration and installation are kept.
+   * Forgets every object, request and fault (requests a fault holds back are let go), restarts
+   * the id sequences and drops any manual clock offset. Configuration and installation are kept.
    */
   reset(): this {
     this.#requests.length = 0;
@@ -371,6 +422,8 @@ export class OpenAIMock {
     this.#replies.reset();
     this.#responses.reset();
     this.#batches.reset();
+    this.#faults.clear();
+    this.#held.releaseAll();
     runGlobalResetHooks();
     this.#transport?.ensure();
     return this;
@@ -406,6 +459,7 @@ export class OpenAIMock {
     status: number,
     requestId: string | null,
     at: number,
+    fault?: FaultKind,
   ): void {
     const url = new URL(request.url);
     this.#requests.push({
@@ -417,6 +471,7 @@ export class OpenAIMock {
       status,
       requestId,
       at,
+      ...(fault ? { fault } : {}),
     });
   }
 
@@ -436,9 +491,11 @@ export class OpenAIMock {
     const url = new URL(request.url);
     const at = this.clock.now();
     const body = await parseBody(request);
-    const record = (status: number, id: string | null): void => {
-      this.#record(request, loggableBody(body), status, id, at);
+    const record = (status: number, id: string | null, fault?: FaultKind): void => {
+      this.#record(request, loggableBody(body), status, id, at, fault);
     };
+    const fault = this.#fault(request, url, body, requestId, record);
+    if ('result' in fault) return fault.result;
 
     const target = matchBaseURL(this.config, request);
     const relative = target ? target.relative : null;
@@ -483,8 +540,45 @@ export class OpenAIMock {
         );
       }
     }
-    record(response.status, requestId);
-    return response;
+    record(response.status, requestId, fault.delayMs === null ? undefined : 'latency');
+    return fault.delayMs === null ? response : this.#held.hold(response, fault.delayMs);
+  }
+
+  /**
+   * The faults that hit this request: either its whole answer (already logged), or the delay
+   * to put on the normal answer. A faulted request never reaches a route, so it changes nothing.
+   */
+  #fault(
+    request: MockRequest,
+    url: URL,
+    body: ParsedBody,
+    requestId: string,
+    record: (status: number, id: string | null, fault?: FaultKind) => void,
+  ): { result: HandleResult } | { delayMs: number | null } {
+    let selection: FaultSelection;
+    try {
+      const faultRequest = { method: request.method, path: url.pathname, query: queryObject(url.searchParams), body: loggableBody(body) };
+      selection = this.#faults.select(faultRequest, { organizationId: this.#config.organization.id });
+    } catch (error) {
+      if (!(error instanceof OpenAIMockError)) throw error;
+      // A route predicate threw: the test set the fault up wrongly. Say so, and do not retry.
+      record(500, requestId);
+      const apiError = new ApiError(500, error.message, 'server_error', null, error.code);
+      return { result: errorResponse(apiError, requestId, { 'x-should-retry': 'false' }) };
+    }
+    const { effect, delayMs } = selection;
+    if (effect === null) return { delayMs };
+    if (!('answer' in effect)) {
+      record(0, requestId, effect.kind);
+      return { result: effect.kind === 'timeout' ? this.#held.hold(releasedResponse(requestId), Infinity) : { dropped: connectionResetError() } };
+    }
+    record(effect.answer.status, requestId, effect.kind);
+    const response: MockResponse = {
+      status: effect.answer.status,
+      headers: { ...baseHeaders(requestId), 'content-type': 'application/json', ...effect.answer.headers },
+      body: encoder.encode(JSON.stringify(effect.answer.body)),
+    };
+    return { result: delayMs === null ? response : this.#held.hold(response, delayMs) };
   }
 
   /** Makes what finished jobs and batches leave behind (results, output and error files) exist. */
@@ -550,6 +644,16 @@ export interface ServedRoute {
   readonly path: string;
 }
 
+/** `openaiMock.faults`: the faults set up since the last reset. */
+export interface FaultsView {
+  /** Every fault set up since the last reset, in order, with its `hits` and `remaining`. */
+  list(): readonly FaultHandle[];
+  /** Requests held back now: delayed by a `latency` fault, or never answered (`timeout`). */
+  readonly held: number;
+  /** Removes every fault, and lets held requests go (as {@link OpenAIMock.reset} does). */
+  clear(): void;
+}
+
 /** `openaiMock.files`: the collection, plus the bytes of a file and the history of uploads. */
 export interface FilesCollection extends ReadonlyCollection<FileObject> {
   /** The bytes of a file, whatever its purpose (undefined if it does not exist now). */
@@ -606,6 +710,17 @@ function checkApiKey(request: MockRequest): void {
     401,
     "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.",
   );
+}
+
+/**
+ * What a request a `timeout` fault never answers gets when the mock lets go of it (reset,
+ * uninstall, `faults.clear()`): an error the client does not retry, since a retry would outlive
+ * the test (and after uninstall, reach the network).
+ */
+function releasedResponse(requestId: string): MockResponse {
+  const message =
+    "[openai-mock] This request was held unanswered by a 'timeout' fault until the mock let go of it (reset(), uninstall() or faults.clear()). It is not retried.";
+  return errorResponse(new ApiError(408, message, 'server_error', null, 'openai_mock_released'), requestId, { 'x-should-retry': 'false' });
 }
 
 function baseHeaders(requestId: string): Record<string, string> {

@@ -1,3 +1,5 @@
+import type { FaultKind } from './faults.js';
+
 /** One request the mock intercepted, as kept in `openaiMock.requests`. */
 export interface RecordedRequest {
   readonly method: string;
@@ -8,8 +10,13 @@ export interface RecordedRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** Parsed body: JSON as sent, multipart fields as an object (files as `{ filename, bytes, contentType }`). */
   readonly body: unknown;
-  /** The status the mock answered (0 if the request was let through to the network). */
+  /**
+   * The status the mock answered: 0 if no HTTP answer was sent (the request was let through to
+   * the network, or a `connection-reset` or `timeout` fault hit it).
+   */
   readonly status: number;
+  /** The kind of fault that hit the request, if one did (see `openaiMock.fault()`). */
+  readonly fault?: FaultKind;
   /** The `x-request-id` the mock answered with. */
   readonly requestId: string | null;
   /** When it arrived, in ms on the mock's clock. */

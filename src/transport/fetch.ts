@@ -1,5 +1,6 @@
 import type { OpenAIMock } from '../mock/openai-mock.js';
-import type { MockRequest } from '../mock/request.js';
+import type { DroppedConnection, HeldAnswer } from '../mock/held-answers.js';
+import type { MockRequest, MockResponse } from '../mock/request.js';
 
 /** A `fetch` with the standard signature, as clients' `fetch` options expect. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -28,15 +29,41 @@ export function createMockFetch(mock: OpenAIMock, passOn: FetchFunction = global
       if (mock.intercepts(request.url)) mock.recordBypass(request);
       return request.passOn();
     }
-    const result = await mock.handle({ method: request.method, url: request.url, headers: request.headers, body: await request.body() });
+    let result = await mock.handle({ method: request.method, url: request.url, headers: request.headers, body: await request.body() });
     // An abort during the answer rejects like a real fetch: with the signal's reason.
     request.signal?.throwIfAborted();
     if ('bypass' in result) return request.passOn();
+    if ('held' in result) result = await untilAnswered(result, request.signal);
+    // A dropped connection rejects the way undici's fetch does.
+    if ('dropped' in result) throw new TypeError('fetch failed', { cause: result.dropped });
     const empty = request.method === 'HEAD' || NULL_BODY_STATUSES.has(result.status);
     // The engine builds bodies on plain ArrayBuffers (never shared ones), as Response wants.
     const body = empty ? null : (result.body as string | Uint8Array<ArrayBuffer>);
     return new Response(body, { status: result.status, headers: result.headers });
   };
+}
+
+/**
+ * Waits for an answer a fault holds back; an abort of the request (the client's timeout) rejects
+ * at once with the signal's reason, as fetch does, and the mock stops holding it.
+ */
+async function untilAnswered(answer: HeldAnswer, signal: AbortSignal | null | undefined): Promise<MockResponse | DroppedConnection> {
+  if (!signal) return answer.held;
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      answer.abandon();
+      reject(signal.reason);
+    };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    void answer.held.then((result) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(result);
+    });
+  });
 }
 
 /** A request as the mock fetch sees it: what the engine needs, read lazily, and a way out. */

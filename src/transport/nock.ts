@@ -2,6 +2,7 @@
 // ships only ES modules, which Jest's own `require` cannot load.
 import nock from 'nock';
 import { OpenAIMockError } from '../mock/errors.js';
+import { connectionResetError } from '../mock/fault-responses.js';
 import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -156,18 +157,43 @@ export class NockTransport implements Transport {
             claims(request) ? match.call(interceptor, request, body) : [`openai-mock does not answer ${request.method} ${request.url}`];
           this.#interceptors.push(interceptor);
           interceptor.reply(async (request: Request) => {
-            const delivered = mock.beginDelivery();
+            let delivered = mock.beginDelivery();
             deliveries.push(delivered);
-            const result = await mock.handle({
+            /** Ends a delivery nock will not report as 'replied' (no response is written for it). */
+            const cancelDelivery = (): void => {
+              deliveries.splice(deliveries.indexOf(delivered), 1);
+              delivered();
+            };
+            let result = await mock.handle({
               method: request.method,
               url: request.url,
               headers: Object.fromEntries(request.headers),
               body: new Uint8Array(await request.arrayBuffer()),
             });
             if ('bypass' in result) {
-              delivered();
+              cancelDelivery();
               // willAnswer() said yes a moment ago; a strategy function that changed its mind lands here.
               throw new OpenAIMockError('ERR_OPENAI_MOCK_TRANSPORT', `Request to ${request.url} was claimed by the mock and then bypassed.`);
+            }
+            if ('held' in result) {
+              // A fault holds the answer back: not in flight meanwhile, so advanceTime() moves on
+              // (and fires the timer that ends the wait, or the client's own timeout).
+              cancelDelivery();
+              const { held, abandon } = result;
+              if (request.signal.aborted) abandon();
+              else request.signal.addEventListener('abort', abandon, { once: true });
+              result = await held;
+              request.signal.removeEventListener('abort', abandon);
+              delivered = mock.beginDelivery();
+              deliveries.push(delivered);
+              // The client gave up as the answer came due: nothing will read it, so write none.
+              if (request.signal.aborted) result = { dropped: connectionResetError() };
+            }
+            if ('dropped' in result) {
+              cancelDelivery();
+              // nock fails the request with this error: fetch rejects with `TypeError: fetch failed`
+              // and the error as its cause, the http module emits it as the request's 'error'.
+              throw result.dropped;
             }
             const body = typeof result.body === 'string' ? result.body : Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
             return [result.status, body, result.headers];
