@@ -104,12 +104,14 @@ export class ResponsesState {
    * schedule now: it reads `queued`, then `in_progress`, then `final.status` (see BACKGROUND_PHASES).
    */
   store(final: ResponseObject, input: readonly ConversationItem[], context: readonly ConversationItem[]): void {
+    // The `instant` timing preset finishes a background response by its first read.
+    const scale = this.ctx.config().timing === 'instant' ? 0 : 1;
     const timeline = final.background
       ? new Timeline<ResponseStatus>(
           this.ctx.clock.now(),
           [
-            { status: 'queued', durationMs: BACKGROUND_PHASES.queued },
-            { status: 'in_progress', durationMs: BACKGROUND_PHASES.in_progress },
+            { status: 'queued', durationMs: BACKGROUND_PHASES.queued * scale },
+            { status: 'in_progress', durationMs: BACKGROUND_PHASES.in_progress * scale },
           ],
           final.status,
         )
