@@ -149,7 +149,9 @@ export class BatchesState {
     const ms = (phase: BatchPhase): number => (reads || scenario?.hold === phase ? Infinity : timings[phase]);
     const t = { validating: ms('validating'), in_progress: ms('in_progress'), finalizing: ms('finalizing') };
     let window = config.completionWindowMs;
-    const phases: Phase<BatchStatus>[] = [{ status: 'validating', durationMs: Math.min(t.validating, window) }];
+    // A phase the test holds is not cut short by the completion window: the test decides when it ends.
+    const held = !Number.isFinite(t.validating) || !Number.isFinite(t.in_progress);
+    const phases: Phase<BatchStatus>[] = [{ status: 'validating', durationMs: held ? t.validating : Math.min(t.validating, window) }];
     let outcome: BatchStatus = 'failed';
     let expireAfter: number | null = null;
     if (errors === null && scenario?.expire !== undefined) {
@@ -159,7 +161,7 @@ export class BatchesState {
       expireAfter = scenario.expire === true ? 0 : scenario.expire.afterRequests;
       if (Number.isFinite(t.validating + t.in_progress)) window = t.validating + t.in_progress;
     } else if (errors === null) {
-      if (t.validating + t.in_progress <= window) {
+      if (held || t.validating + t.in_progress <= window) {
         phases.push({ status: 'in_progress', durationMs: t.in_progress }, { status: 'finalizing', durationMs: t.finalizing });
         outcome = 'completed';
       } else {
