@@ -457,6 +457,33 @@ describe('scripted embeddings', () => {
   });
 });
 
+describe('seeded state and scripted replies, per test', () => {
+  test('a job seeded running by a factory can be failed by id, and the SDK reads the failure back', async () => {
+    const seeded = await fineTuningJobFactory.running().create();
+    vi.setSystemTime(new Date('2025-01-01T01:00:00Z'));
+    openaiMock.jobs.fail(seeded.id, { code: 'server_error', message: 'Node preempted.' });
+    expect(await client.fineTuning.jobs.retrieve(seeded.id)).toMatchObject({
+      id: seeded.id,
+      status: 'failed',
+      error: { code: 'server_error', message: 'Node preempted.', param: null },
+      finished_at: Date.parse('2025-01-01T01:00:00Z') / 1000,
+    });
+  });
+
+  test('chat and responses replies are scripted for this test only', async () => {
+    openaiMock.replyOnce('First.').replyWith('Always.');
+    const messages = [{ role: 'user' as const, content: 'Hi' }];
+    const first = await client.chat.completions.create({ model: 'gpt-4o-mini', messages });
+    const second = await client.responses.create({ model: 'gpt-4o-mini', input: 'Hi' });
+    expect([first.choices[0]!.message.content, second.output_text]).toEqual(['First.', 'Always.']);
+  });
+
+  test('the next test gets the default reply again', async () => {
+    const reply = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(reply.choices[0]!.message.content).toBe('Mock reply to: "Hi"');
+  });
+});
+
 describe('plans end with the test', () => {
   test('a plan made in one test ...', () => {
     openaiMock.jobs.plan({ hold: 'validating_files' });

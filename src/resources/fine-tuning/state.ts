@@ -401,7 +401,11 @@ export class JobsState {
     this.#materialize(job);
     const state = job.timeline.at(this.ctx.clock.now());
     const { status } = state;
-    if (job.seeded) return { ...job.seeded.object, status, ...(status === 'failed' && job.failure ? { error: job.failure } : {}) };
+    if (job.seeded) {
+      // A seeded job keeps its fields, apart from what a cancel, pause or `jobs.fail()` changed.
+      const failedNow = status === 'failed' && job.seeded.object.status !== 'failed';
+      return { ...job.seeded.object, status, ...(failedNow ? { error: job.failure, finished_at: toSeconds(state.since) } : {}) };
+    }
     const { plan, params } = job;
     // Hyperparameters resolve once validation has passed (the job has been queued).
     const trained = plan !== null && state.history.some((h) => h.status === 'queued');
