@@ -393,17 +393,21 @@ describe("the 'instant' preset", () => {
     expect(file.status).toBe('processed');
     await client.files.waitForProcessing(file.id); // returns at once: no sleep to advance
 
+    // Creates answer with the first status, as the real API does; the next read finds it done.
     const job = await client.fineTuning.jobs.create({ model: MODEL, training_file: file.id });
+    expect(job).toMatchObject({ status: 'validating_files', fine_tuned_model: null, result_files: [] });
     const trained = await client.fineTuning.jobs.retrieve(job.id);
     expect(trained).toMatchObject({ status: 'succeeded', fine_tuned_model: expect.stringMatching(/^ft:/), finished_at: job.created_at });
     expect((await client.fineTuning.jobs.checkpoints.list(job.id)).data).toHaveLength(3);
 
     const batch = await startBatch();
+    expect(batch).toMatchObject({ status: 'validating', in_progress_at: null, output_file_id: null });
     const completed = await client.batches.retrieve(batch.id);
     expect(completed).toMatchObject({ status: 'completed', request_counts: { total: 3, completed: 3, failed: 0 } });
     expect(await download(completed.output_file_id)).toHaveLength(3);
 
     const background = await client.responses.create({ model: 'gpt-4o-mini', input: 'Hi', background: true });
+    expect(background).toMatchObject({ status: 'queued', output: [] });
     expect((await client.responses.retrieve(background.id)).status).toBe('completed');
   });
 

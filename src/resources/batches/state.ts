@@ -187,7 +187,7 @@ export class BatchesState {
       files: null,
     };
     this.#batches.set(id, batch);
-    return this.#toObject(batch);
+    return this.#toObject(batch, batch.timeline.initial());
   }
 
   /** Puts a batch into the store as given; an active status is held until it is cancelled. */
@@ -417,8 +417,8 @@ export class BatchesState {
     return batch;
   }
 
-  #toObject(batch: StoredBatch): Batch {
-    const state = batch.timeline.at(this.ctx.clock.now());
+  /** The batch as the API returns it: as it stands now, or in the given state (a create response). */
+  #toObject(batch: StoredBatch, state: LifecycleState<BatchStatus> = batch.timeline.at(this.ctx.clock.now())): Batch {
     this.#materialize(batch, state);
     const at = (status: BatchStatus): number | null => {
       const ms = enteredAt(state, status);

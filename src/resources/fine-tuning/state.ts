@@ -141,7 +141,7 @@ export class JobsState {
       reads,
     };
     this.#jobs.set(id, job);
-    return this.#toObject(job);
+    return this.#toObject(job, job.timeline.initial());
   }
 
   /** Puts a job into the store as given; it holds its status until cancelled or paused. */
@@ -397,9 +397,9 @@ export class JobsState {
     job.resultFileId = file.id;
   }
 
-  #toObject(job: StoredJob): FineTuningJob {
+  /** The job as the API returns it: as it stands now, or in the given state (a create response). */
+  #toObject(job: StoredJob, state: LifecycleState<FineTuningJobStatus> = job.timeline.at(this.ctx.clock.now())): FineTuningJob {
     this.#materialize(job);
-    const state = job.timeline.at(this.ctx.clock.now());
     const { status } = state;
     if (job.seeded) {
       // A seeded job keeps its fields, apart from what a cancel, pause or `jobs.fail()` changed.

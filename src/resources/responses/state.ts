@@ -2,7 +2,7 @@ import { badRequest, notFound, type ApiError } from '../../mock/api-error.js';
 import { toSeconds } from '../../mock/clock.js';
 import type { MockContext } from '../../mock/context.js';
 import { OpenAIMockError } from '../../mock/errors.js';
-import { Timeline } from '../../mock/lifecycle.js';
+import { Timeline, type LifecycleState } from '../../mock/lifecycle.js';
 import type { NewItem } from './params.js';
 import type { ConversationItem, DeletedResponse, ResponseObject, ResponseStatus } from './types.js';
 
@@ -145,9 +145,15 @@ export class ResponsesState {
     return entry;
   }
 
-  #view(entry: Entry): ResponseObject {
+  /** A stored response as its create call answers it: a background one in its first status. */
+  created(id: string): ResponseObject {
+    const entry = this.#entry(id);
+    return this.#view(entry, entry.timeline?.initial());
+  }
+
+  #view(entry: Entry, at?: LifecycleState<ResponseStatus>): ResponseObject {
     if (!entry.timeline) return entry.final;
-    const state = entry.timeline.at(this.ctx.clock.now());
+    const state = at ?? entry.timeline.at(this.ctx.clock.now());
     if (state.status === 'completed') return { ...entry.final, completed_at: toSeconds(state.since) };
     if (state.status === entry.final.status) return entry.final;
     return { ...entry.final, status: state.status, completed_at: null, incomplete_details: null, output: [], usage: null };
