@@ -78,9 +78,24 @@ export type {
   BatchPhase,
   FineTuningPhase,
   OpenAIMockOptions,
+  TimingPreset,
   UnhandledRequest,
   UnhandledRequestStrategy,
 } from './mock/config.js';
+export type {
+  BatchHoldPhase,
+  BatchPlan,
+  BatchPlanTarget,
+  FilePlan,
+  FilePlanTarget,
+  JobFailurePoint,
+  JobPlan,
+  JobPlanTarget,
+  PlannedBatchError,
+  PlannedJobError,
+  PlannedRequestFailure,
+} from './mock/scenario.js';
+export type { EmbeddingScriptRequest, EmbeddingSource } from './resources/embeddings/script.js';
 export type { ReadonlyCollection } from './mock/collection.js';
 export type { RecordedRequest } from './mock/request-log.js';
 export type { MockRequest, MockResponse } from './mock/request.js';

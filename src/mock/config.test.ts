@@ -153,3 +153,20 @@ describe('invalid options throw ERR_OPENAI_MOCK_INVALID_OPTION naming the option
     expect(error.message).toContain('localhost:4010/v1');
   });
 });
+
+describe('the timing preset', () => {
+  it("'instant' makes every default phase 0 ms, and explicit timings still win", () => {
+    const config = resolveConfig({ timing: 'instant', batches: { timings: { finalizing: 500 } } });
+    expect(config.timing).toBe('instant');
+    expect(config.files.processingMs).toBe(0);
+    expect(config.fineTuning.timings).toEqual({ validating_files: 0, queued: 0, running: 0 });
+    expect(config.batches.timings).toEqual({ validating: 0, in_progress: 0, finalizing: 500, cancelling: 0 });
+    expect(config.batches.completionWindowMs).toBe(24 * 3600 * 1000);
+  });
+
+  it('an unknown preset is refused with the values it may take', () => {
+    const error = optionError({ timing: 'fast' });
+    expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_OPTION');
+    expect(error.message).toBe(`[openai-mock] Option 'timing' is "fast"; it must be 'default' or 'instant'.`);
+  });
+});

@@ -26,7 +26,16 @@ export type FineTuningPhase = 'validating_files' | 'queued' | 'running';
 /** The timed phases of a batch; `cancelling` is how long a cancel takes to become `cancelled`. */
 export type BatchPhase = 'validating' | 'in_progress' | 'finalizing' | 'cancelling';
 
+/**
+ * How long lifecycles take by default: `'default'` uses the timings below; `'instant'` makes
+ * every phase 0 ms, so a file is processed, a job succeeded and a batch completed by the first
+ * read after their creation (explicit timings still win).
+ */
+export type TimingPreset = 'default' | 'instant';
+
 export interface OpenAIMockOptions {
+  /** See {@link TimingPreset}. Default `'default'`. */
+  timing?: TimingPreset;
   /**
    * Base URLs to intercept besides `https://api.openai.com/v1` and `OPENAI_BASE_URL`
    * (e.g. a proxy or gateway your code talks to).
@@ -78,6 +87,7 @@ export interface OpenAIMockOptions {
 }
 
 export interface ResolvedConfig {
+  readonly timing: TimingPreset;
   readonly baseURLs: readonly URL[];
   readonly onUnhandledRequest: UnhandledRequestStrategy;
   readonly organization: { readonly id: string; readonly slug: string };
@@ -106,29 +116,37 @@ export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
   if (typeof strategy !== 'function' && !['error', 'warn', 'bypass'].includes(strategy)) {
     throw invalidOption('onUnhandledRequest', strategy, "'error', 'warn', 'bypass' or a function");
   }
+  const timing = options.timing ?? 'default';
+  if (timing !== 'default' && timing !== 'instant') throw invalidOption('timing', timing, "'default' or 'instant'");
+  /** The preset's duration for a phase whose default is `ms`. */
+  const preset = (ms: number): number => (timing === 'instant' ? 0 : ms);
   return {
+    timing,
     baseURLs: unique,
     onUnhandledRequest: strategy,
     organization: {
       id: options.organization?.id ?? 'org-mock',
       slug: options.organization?.slug ?? 'openai-mock',
     },
-    files: { processingMs: duration('files.processingMs', options.files?.processingMs, 2000) },
+    files: { processingMs: duration('files.processingMs', options.files?.processingMs, preset(2000)) },
     fineTuning: {
       timings: {
-        validating_files: duration('fineTuning.timings.validating_files', options.fineTuning?.timings?.validating_files, 2000),
-        queued: duration('fineTuning.timings.queued', options.fineTuning?.timings?.queued, 2000),
-        running: duration('fineTuning.timings.running', options.fineTuning?.timings?.running, 6000),
+        validating_files: duration('fineTuning.timings.validating_files', options.fineTuning?.timings?.validating_files, preset(2000)),
+        queued: duration('fineTuning.timings.queued', options.fineTuning?.timings?.queued, preset(2000)),
+        running: duration('fineTuning.timings.running', options.fineTuning?.timings?.running, preset(6000)),
       },
       minExamples: count('fineTuning.minExamples', options.fineTuning?.minExamples, 1),
     },
-    batches: resolveBatches(options.batches ?? {}),
+    batches: resolveBatches(options.batches ?? {}, preset),
   };
 }
 
-function resolveBatches(options: NonNullable<OpenAIMockOptions['batches']>): ResolvedConfig['batches'] {
+function resolveBatches(
+  options: NonNullable<OpenAIMockOptions['batches']>,
+  preset: (ms: number) => number,
+): ResolvedConfig['batches'] {
   const timing = (phase: BatchPhase, fallback: number): number =>
-    duration(`batches.timings.${phase}`, options.timings?.[phase], fallback);
+    duration(`batches.timings.${phase}`, options.timings?.[phase], preset(fallback));
   const rate = options.failureRate ?? 0;
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw invalidOption('batches.failureRate', rate, 'a number from 0 to 1 (0.05 fails 5% of requests)');

@@ -310,3 +310,34 @@ describe('enteredAt', () => {
     expect(enteredAt(state, 'succeeded')).toBeNull();
   });
 });
+
+describe('Timeline.initial', () => {
+  it('is the first status even when its phase lasts 0 ms, with the next change', () => {
+    const instant = new Timeline<Status>(T0, [{ status: 'validating', durationMs: 0 }, { status: 'running', durationMs: 0 }], 'succeeded');
+    expect(instant.initial()).toEqual({
+      status: 'validating',
+      since: T0,
+      next: { status: 'running', at: T0 },
+      history: [{ status: 'validating', at: T0 }],
+      terminal: false,
+      paused: false,
+    });
+    expect(instant.at(T0).status).toBe('succeeded');
+  });
+
+  it('has no next change for a held first phase, and is terminal with no phases', () => {
+    expect(new Timeline<Status>(T0, [{ status: 'queued', durationMs: Infinity }], 'succeeded').initial().next).toBeNull();
+    expect(new Timeline<Status>(T0, [], 'failed').initial()).toMatchObject({ status: 'failed', terminal: true, next: null });
+  });
+});
+
+describe('Timeline step (manual progression)', () => {
+  it('ends a held phase at the step, and the next phases then run on the clock', () => {
+    const timeline = new Timeline<Status>(T0, [{ status: 'queued', durationMs: Infinity }, { status: 'running', durationMs: 1000 }], 'succeeded');
+    timeline.record({ type: 'step', at: T0 + 5000 });
+    expect(timeline.at(T0 + 5999)).toMatchObject({ status: 'running', since: T0 + 5000, next: { status: 'succeeded', at: T0 + 6000 } });
+    expect(timeline.at(T0 + 6000).status).toBe('succeeded');
+    timeline.record({ type: 'step', at: T0 + 7000 });
+    expect(timeline.at(T0 + 8000).history.map((h) => h.status)).toEqual(['queued', 'running', 'succeeded']);
+  });
+});

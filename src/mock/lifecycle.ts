@@ -63,6 +63,19 @@ export class Timeline<S extends string> {
     this.#events.splice(i, 0, event);
   }
 
+  /**
+   * The lifecycle as the object is created, before any time passes: its first status, even when
+   * that phase lasts 0 ms (the API answers a create with the first status; a phase of 0 ms ends
+   * by the next read). Create responses use it.
+   */
+  initial(): LifecycleState<S> {
+    const first = this.phases[0];
+    const status = first?.status ?? this.outcome;
+    const end = first ? this.createdAt + first.durationMs : Infinity;
+    const next = first && Number.isFinite(end) ? { status: this.phases[1]?.status ?? this.outcome, at: end } : null;
+    return { status, since: this.createdAt, next, history: [{ status, at: this.createdAt }], terminal: !first, paused: false };
+  }
+
   /** The lifecycle as it stands at `now` (ms). */
   at(now: number): LifecycleState<S> {
     const phases = this.phases;

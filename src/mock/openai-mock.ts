@@ -39,6 +39,8 @@ import type { LifecycleState } from './lifecycle.js';
 import { runGlobalResetHooks } from './active.js';
 import { modelRoutes } from '../resources/models/routes.js';
 import { embeddingRoutes } from '../resources/embeddings/routes.js';
+import { EmbeddingScript, type EmbeddingSource } from '../resources/embeddings/script.js';
+import type { BatchPlan, FilePlan, JobPlan, PlannedJobError } from './scenario.js';
 import { UploadsState, type Upload } from '../resources/uploads/state.js';
 import { uploadRoutes } from '../resources/uploads/routes.js';
 import { Replies } from '../resources/replies/replies.js';
@@ -95,6 +97,7 @@ export class OpenAIMock {
   readonly #replies: Replies;
   readonly #responses: ResponsesState;
   readonly #batches: BatchesState;
+  readonly #embeddings = new EmbeddingScript();
   readonly #transportFactory: (() => Transport) | undefined;
   /** Built on first use of {@link fetch}. */
   #fetch: FetchFunction | undefined;
@@ -149,7 +152,7 @@ export class OpenAIMock {
       ...fileRoutes(this.#files),
       ...fineTuningRoutes(this.#jobs),
       ...modelRoutes(this.#models),
-      ...embeddingRoutes(ctx),
+      ...embeddingRoutes(ctx, this.#embeddings),
       ...uploadRoutes(this.#uploads),
       ...chatRoutes(ctx, this.#replies, this.#models),
       ...responseRoutes(ctx, this.#responses, this.#replies, this.#models),
@@ -164,6 +167,10 @@ export class OpenAIMock {
       {
         content: settled((id: string) => this.#files.bytesOf(id)),
         uploads: settled(() => this.#files.uploads()),
+        plan: (plan: FilePlan) => {
+          this.#files.plan(plan);
+        },
+        step: (id: string) => this.#files.step(id),
       },
     );
     this.jobs = Object.assign(
@@ -172,11 +179,23 @@ export class OpenAIMock {
         lifecycle: (id: string) => this.#jobs.lifecycle(id),
         events: (id: string) => (this.#jobs.find(id) ? this.#jobs.events(id) : undefined),
         checkpoints: (id: string) => (this.#jobs.find(id) ? this.#jobs.checkpoints(id) : undefined),
+        plan: (plan: JobPlan) => {
+          this.#jobs.plan(plan);
+        },
+        step: settled((id: string) => this.#jobs.step(id)),
+        fail: settled((id: string, error: PlannedJobError) => this.#jobs.fail(id, error)),
       },
     );
     this.batches = Object.assign(
       collection(() => this.#batches.ids(), (id: string) => this.#batches.find(id)),
-      { lifecycle: (id: string) => this.#batches.lifecycle(id) },
+      {
+        lifecycle: (id: string) => this.#batches.lifecycle(id),
+        plan: (plan: BatchPlan) => {
+          this.#batches.plan(plan);
+        },
+        step: settled((id: string) => this.#batches.step(id)),
+        expire: settled((id: string) => this.#batches.expire(id)),
+      },
     );
     this.responses = collection(
       () => this.#responses.ids(),
@@ -304,6 +323,22 @@ export class OpenAIMock {
     };
   }
 
+  /**
+   * Scripts the vectors `POST /v1/embeddings` (and batch lines sent to it) answers with from now
+   * on, until {@link reset}: an object mapping input texts to vectors, or a function of each
+   * input returning its vector. Inputs left unscripted get the mock's deterministic vectors. A
+   * vector must have as many numbers as the request's dimensions; it is sent as given (as
+   * numbers or as base64, per `encoding_format`), not normalized.
+   *
+   * @example
+   * openaiMock.embedWith({ 'cats': [1, 0, 0], 'dogs': [0, 1, 0] }); // with dimensions: 3
+   * openaiMock.embedWith((input, { dimensions }) => (input === 'empty' ? new Array(dimensions).fill(0) : undefined));
+   */
+  embedWith(source: EmbeddingSource): this {
+    this.#embeddings.set(source);
+    return this;
+  }
+
   /** One-shot replies queued with {@link replyOnce} that no request has used yet. */
   get pendingReplies(): number {
     return this.#replies.pending;
@@ -420,6 +455,7 @@ export class OpenAIMock {
     this.#models.reset();
     this.#uploads.reset();
     this.#replies.reset();
+    this.#embeddings.reset();
     this.#responses.reset();
     this.#batches.reset();
     this.#faults.clear();
@@ -660,6 +696,17 @@ export interface FilesCollection extends ReadonlyCollection<FileObject> {
   content(id: string): Uint8Array | undefined;
   /** Every file the code under test uploaded, deleted ones included, oldest first. */
   uploads(): { file: FileObject; deleted: boolean; content: Uint8Array }[];
+  /**
+   * Plans how files the code under test uploads (directly or through Uploads) get processed:
+   * their processing time, a hold until {@link step}, or read-counted progression. The first
+   * plan whose `match` accepts a new file applies to it; plans last until reset.
+   *
+   * @example
+   * openaiMock.files.plan({ match: (f) => f.purpose === 'batch', hold: true });
+   */
+  plan(plan: FilePlan): void;
+  /** Ends a file's `uploaded` phase now: it is `processed`. Returns the file as it now is. */
+  step(id: string): FileObject;
 }
 
 /** `openaiMock.jobs`: the collection, plus each job's lifecycle, events and checkpoints. */
@@ -670,12 +717,42 @@ export interface JobsCollection extends ReadonlyCollection<FineTuningJob> {
   events(id: string): FineTuningJobEvent[] | undefined;
   /** Checkpoints newest first. */
   checkpoints(id: string): FineTuningJobCheckpoint[] | undefined;
+  /**
+   * Plans what fine-tuning jobs the code under test creates do: their phase timings, a failure
+   * with a chosen error at a chosen phase or training step, a hold in a phase until
+   * {@link step}, or read-counted progression. The first plan whose `match` accepts a new job
+   * applies to it; plans last until reset (or for `times` jobs).
+   *
+   * @example
+   * openaiMock.jobs.plan({ fail: { at: { step: 300 }, code: 'server_error', message: 'Training diverged.' } });
+   * openaiMock.jobs.plan({ match: (job) => job.suffix === 'slow', hold: 'queued', times: 1 });
+   */
+  plan(plan: JobPlan): void;
+  /** Ends a job's current phase now (it moves to the next status). Returns the job as it now is. */
+  step(id: string): FineTuningJob;
+  /** Fails an active job now with this error; its events and checkpoints stop where they are. */
+  fail(id: string, error: PlannedJobError): FineTuningJob;
 }
 
 /** `openaiMock.batches`: the collection, plus each batch's lifecycle. */
 export interface BatchesCollection extends ReadonlyCollection<Batch> {
   /** Status now, since when, what comes next and when, and the history so far. */
   lifecycle(id: string): LifecycleState<BatchStatus> | undefined;
+  /**
+   * Plans what batches the code under test creates do: phase timings, expiry, a failed
+   * validation with chosen errors, chosen requests failing, a hold in a phase until
+   * {@link step}, or read-counted progression. The first plan whose `match` accepts a new batch
+   * applies to it; plans last until reset (or for `times` batches).
+   *
+   * @example
+   * openaiMock.batches.plan({ expire: { afterRequests: 2 } });
+   * openaiMock.batches.plan({ failRequests: { customIds: ['req-7'], status: 500 } });
+   */
+  plan(plan: BatchPlan): void;
+  /** Ends a batch's current phase now (it moves to the next status). Returns the batch as it now is. */
+  step(id: string): Batch;
+  /** Expires an active batch now: requests not answered yet go to the error file with `batch_expired`. */
+  expire(id: string): Batch;
 }
 
 export interface SeedApi {

@@ -17,13 +17,17 @@ export function batchRoutes(batches: BatchesState): Route[] {
       path: '/batches',
       handler: ({ query }) => {
         const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 20 });
+        batches.observe(batches.ids());
         return { json: cursorPage(batches.list(), { after: query.get('after'), limit, withFirstLast: true }) };
       },
     },
     {
       method: 'GET',
       path: '/batches/{batch_id}',
-      handler: ({ params }) => ({ json: batches.retrieve(params['batch_id']!) }),
+      handler: ({ params }) => {
+        batches.observe([params['batch_id']!]);
+        return { json: batches.retrieve(params['batch_id']!) };
+      },
     },
     {
       method: 'POST',

@@ -4,6 +4,16 @@ import type { MockContext } from '../../mock/context.js';
 import { OpenAIMockError } from '../../mock/errors.js';
 import { enteredAt, Timeline, type LifecycleState, type Phase } from '../../mock/lifecycle.js';
 import type { FilesState } from '../files/state.js';
+import {
+  checkBatchPlan,
+  PlanBook,
+  ReadCounter,
+  stepTimeline,
+  type BatchPlan,
+  type BatchPlanTarget,
+  type PlannedRequestFailure,
+} from '../../mock/scenario.js';
+import type { BatchPhase } from '../../mock/config.js';
 import type { CreateBatchParams } from './create-params.js';
 import { checkInput, type BatchLine } from './input.js';
 import type { Batch, BatchError, BatchOutputLine, BatchStatus, BatchUsage } from './types.js';
@@ -49,6 +59,10 @@ interface StoredBatch {
   readonly windowMs: number;
   /** Set for batches put in by a test: returned as given, apart from status changes. */
   readonly seeded: Batch | null;
+  /** How many requests are answered when a planned expiry comes (null: as many as time allowed). */
+  readonly expireAfter: number | null;
+  /** Set in the read-counted mode: counts the batch's reads through the API. */
+  readonly reads: ReadCounter | null;
   files: { output: string | null; error: string | null } | null;
 }
 
@@ -67,6 +81,7 @@ const SERVER_ERROR = new ApiError(
 /** Batches: validation, the timed lifecycle, answering every line, output and error files. */
 export class BatchesState {
   readonly #batches = new Map<string, StoredBatch>();
+  readonly #plans = new PlanBook<BatchPlan, BatchPlanTarget>();
 
   constructor(
     private readonly ctx: MockContext,
@@ -118,12 +133,35 @@ export class BatchesState {
       }
     }
 
-    const t = config.timings;
-    const window = config.completionWindowMs;
-    const phases: Phase<BatchStatus>[] = [{ status: 'validating', durationMs: Math.min(t.validating, window) }];
+    const scenario = this.#plans.take({
+      input_file_id: params.inputFileId,
+      endpoint: params.endpoint,
+      completion_window: params.completionWindow,
+      metadata: params.metadata,
+    });
+    if (scenario?.failValidation !== undefined) {
+      const planned = Array.isArray(scenario.failValidation) ? scenario.failValidation : [scenario.failValidation];
+      errors = planned.map((e: (typeof planned)[number]) => ({ code: e.code, message: e.message, param: e.param ?? null, line: e.line ?? null }));
+    }
+    const reads = scenario?.advanceEveryReads === undefined ? null : new ReadCounter(scenario.advanceEveryReads);
+    const timings = { ...config.timings, ...scenario?.timings };
+    /** The duration of a phase for this batch: held phases (and all, when read-counted) last until stepped. */
+    const ms = (phase: BatchPhase): number => (reads || scenario?.hold === phase ? Infinity : timings[phase]);
+    const t = { validating: ms('validating'), in_progress: ms('in_progress'), finalizing: ms('finalizing') };
+    let window = config.completionWindowMs;
+    // A phase the test holds is not cut short by the completion window: the test decides when it ends.
+    const held = !Number.isFinite(t.validating) || !Number.isFinite(t.in_progress);
+    const phases: Phase<BatchStatus>[] = [{ status: 'validating', durationMs: held ? t.validating : Math.min(t.validating, window) }];
     let outcome: BatchStatus = 'failed';
-    if (errors === null) {
-      if (t.validating + t.in_progress <= window) {
+    let expireAfter: number | null = null;
+    if (errors === null && scenario?.expire !== undefined) {
+      // A planned expiry: the window ends with the in_progress phase.
+      phases.push({ status: 'in_progress', durationMs: t.in_progress });
+      outcome = 'expired';
+      expireAfter = scenario.expire === true ? 0 : scenario.expire.afterRequests;
+      if (Number.isFinite(t.validating + t.in_progress)) window = t.validating + t.in_progress;
+    } else if (errors === null) {
+      if (held || t.validating + t.in_progress <= window) {
         phases.push({ status: 'in_progress', durationMs: t.in_progress }, { status: 'finalizing', durationMs: t.finalizing });
         outcome = 'completed';
       } else {
@@ -131,7 +169,7 @@ export class BatchesState {
         outcome = 'expired';
       }
     }
-    const results = errors === null ? this.#answer(params.endpoint, lines) : [];
+    const results = errors === null ? this.#answer(params.endpoint, lines, scenario?.failRequests) : [];
     const batch: StoredBatch = {
       id,
       createdAt,
@@ -144,10 +182,12 @@ export class BatchesState {
       inProgressMs: t.in_progress,
       windowMs: window,
       seeded: null,
+      expireAfter,
+      reads,
       files: null,
     };
     this.#batches.set(id, batch);
-    return this.#toObject(batch);
+    return this.#toObject(batch, batch.timeline.initial());
   }
 
   /** Puts a batch into the store as given; an active status is held until it is cancelled. */
@@ -179,9 +219,64 @@ export class BatchesState {
       inProgressMs: 0,
       windowMs: this.ctx.config().batches.completionWindowMs,
       seeded: object,
+      expireAfter: null,
+      reads: null,
       files: { output: object.output_file_id, error: object.error_file_id },
     });
     return this.retrieve(object.id);
+  }
+
+  /** Adds a plan for batches the code under test will create (see `openaiMock.batches.plan`). */
+  plan(plan: BatchPlan): void {
+    this.#plans.add(checkBatchPlan(plan));
+  }
+
+  /** Ends the batch's current phase now (manual progression). */
+  step(id: string): Batch {
+    const batch = this.#batches.get(id);
+    if (batch && batch.timeline.at(this.ctx.clock.now()).status === 'cancelling') {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_INVALID_STEP',
+        `The batch '${id}' is 'cancelling': it becomes 'cancelled' by itself after batches.timings.cancelling (${this.ctx.config().batches.timings.cancelling} ms). Let that time pass with advanceTime() instead of stepping it.`,
+      );
+    }
+    stepTimeline({ kind: 'batch', collection: 'batches' }, id, batch?.timeline, this.ctx.clock.now(), batch?.seeded != null);
+    return this.#toObject(batch!);
+  }
+
+  /**
+   * Expires a batch now, as if its completion window had ended: requests not answered by now go
+   * to the error file with `batch_expired`.
+   */
+  expire(id: string): Batch {
+    const batch = this.#batches.get(id);
+    if (!batch) {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_UNKNOWN_OBJECT',
+        `There is no batch '${id}' in the mock. Expire an id the code under test got back from the API (openaiMock.batches.all() lists them).`,
+      );
+    }
+    const now = this.ctx.clock.now();
+    const { status } = batch.timeline.at(now);
+    if (!ACTIVE.has(status)) {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_INVALID_STEP',
+        `The batch '${id}' is '${status}': only a batch still validating, in_progress or finalizing can expire.`,
+      );
+    }
+    batch.timeline.record({ type: 'stop', at: now, status: 'expired' });
+    return this.#toObject(batch);
+  }
+
+  /** Counts a read through the API of each of these batches (the read-counted mode). */
+  observe(ids: readonly string[]): void {
+    const now = this.ctx.clock.now();
+    for (const id of ids) {
+      const batch = this.#batches.get(id);
+      if (!batch?.reads || batch.timeline.at(now).terminal) continue;
+      if (batch.timeline.at(now).status === 'cancelling') continue;
+      if (batch.reads.read()) batch.timeline.record({ type: 'step', at: now });
+    }
   }
 
   retrieve(id: string): Batch {
@@ -235,16 +330,24 @@ export class BatchesState {
 
   reset(): void {
     this.#batches.clear();
+    this.#plans.reset();
   }
 
-  #answer(endpoint: string, lines: readonly BatchLine[]): LineResult[] {
+  #answer(endpoint: string, lines: readonly BatchLine[], planned: PlannedRequestFailure | undefined): LineResult[] {
     const path = endpoint.replace(/^\/v1/, '');
     const { failureRate, failureSeed, failCustomIds } = this.ctx.config().batches;
     return lines.map((line) => {
+      const chosen =
+        planned !== undefined &&
+        (typeof planned.customIds === 'function'
+          ? planned.customIds(line.customId, line.body)
+          : planned.customIds.includes(line.customId));
       const forced = failCustomIds.has(line.customId) || (failureRate > 0 && unitHash(failureSeed, line.customId) < failureRate);
-      const answer = forced
-        ? { status: 500, body: SERVER_ERROR, requestId: this.ctx.ids.next('req_') }
-        : this.dispatch(path, line.body, line.customId);
+      const answer = chosen
+        ? { ...plannedFailure(planned), requestId: this.ctx.ids.next('req_') }
+        : forced
+          ? { status: 500, body: SERVER_ERROR, requestId: this.ctx.ids.next('req_') }
+          : this.dispatch(path, line.body, line.customId);
       const ok = answer.status >= 200 && answer.status < 300;
       const output: BatchOutputLine = {
         id: this.ctx.ids.next('batch_req_'),
@@ -257,15 +360,22 @@ export class BatchesState {
     });
   }
 
-  /** How many lines (in input order) have been answered by the moment the lifecycle is in. */
+  /**
+   * How many lines (in input order) have been answered by the moment the lifecycle is in: they
+   * are answered evenly over in_progress (all of them once it is over; up to the planned number
+   * when a planned expiry ends it).
+   */
   #processed(batch: StoredBatch, state: LifecycleState<BatchStatus>): number {
     const total = batch.results.length;
     const start = enteredAt(state, 'in_progress');
     if (start === null || total === 0) return 0;
+    if (enteredAt(state, 'finalizing') !== null) return total;
+    const target = Math.min(total, batch.expireAfter ?? total);
+    if (state.status === 'expired' && batch.expireAfter !== null) return target;
     const frozen = enteredAt(state, 'cancelling') ?? enteredAt(state, 'expired');
     const until = frozen ?? this.ctx.clock.now();
-    if (batch.inProgressMs === 0) return total;
-    return Math.min(total, Math.floor((total * Math.max(0, until - start)) / batch.inProgressMs));
+    if (batch.inProgressMs === 0) return target;
+    return Math.min(target, Math.floor((target * Math.max(0, until - start)) / batch.inProgressMs));
   }
 
   #materialize(batch: StoredBatch, state: LifecycleState<BatchStatus>): void {
@@ -307,8 +417,8 @@ export class BatchesState {
     return batch;
   }
 
-  #toObject(batch: StoredBatch): Batch {
-    const state = batch.timeline.at(this.ctx.clock.now());
+  /** The batch as the API returns it: as it stands now, or in the given state (a create response). */
+  #toObject(batch: StoredBatch, state: LifecycleState<BatchStatus> = batch.timeline.at(this.ctx.clock.now())): Batch {
     this.#materialize(batch, state);
     const at = (status: BatchStatus): number | null => {
       const ms = enteredAt(state, status);
@@ -353,6 +463,15 @@ export class BatchesState {
       metadata: batch.params.metadata,
     };
   }
+}
+
+/** The status and body a request chosen by a plan's `failRequests` is answered with. */
+function plannedFailure(planned: PlannedRequestFailure): { status: number; body: unknown } {
+  const status = planned.status ?? 500;
+  if (!planned.error) return { status, body: SERVER_ERROR };
+  const { message, type, code, param } = planned.error;
+  const body = new ApiError(status, message, type ?? (status >= 500 ? 'server_error' : 'invalid_request_error'), param ?? null, code ?? null);
+  return { status, body: body.toJSON() };
 }
 
 function totals(results: readonly LineResult[]): Totals {

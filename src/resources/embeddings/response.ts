@@ -1,4 +1,5 @@
 import type { EmbeddingRequest } from './params.js';
+import type { EmbeddingScript } from './script.js';
 import { embeddingVector, toBase64 } from './vectors.js';
 
 /** One item of `data`: a vector as numbers (`float`) or as base64 float32 bytes (`base64`). */
@@ -17,10 +18,11 @@ export interface EmbeddingList {
 }
 
 /** The API's answer to a checked request: one embedding per input, in input order. */
-export function embeddingList(request: EmbeddingRequest): EmbeddingList {
+export function embeddingList(request: EmbeddingRequest, script?: EmbeddingScript): EmbeddingList {
   const { model, dimensions, encodingFormat } = request;
   const data = request.inputs.map((input, index): EmbeddingObject => {
-    const vector = embeddingVector(input, model, dimensions);
+    const scripted = script?.vectorFor(input, { model: model.id, dimensions, index });
+    const vector = scripted ? [...scripted] : embeddingVector(input, model, dimensions);
     return { object: 'embedding', index, embedding: encodingFormat === 'base64' ? toBase64(vector) : vector };
   });
   const tokens = request.tokens.reduce((sum, count) => sum + count, 0);

@@ -3,17 +3,19 @@ import { jsonObject } from '../../mock/request.js';
 import type { Route } from '../../mock/router.js';
 import { parseEmbeddingRequest } from './params.js';
 import { embeddingList } from './response.js';
+import type { EmbeddingScript } from './script.js';
 
 /**
- * `/v1/embeddings`. Stateless: the vectors come from the input alone (see `vectors.ts`), so the
- * same request gives the same answer before and after a reset, in every process.
+ * `/v1/embeddings`. The vectors come from the input alone (see `vectors.ts`), so the same request
+ * gives the same answer before and after a reset, in every process; unless a test scripted them
+ * (`openaiMock.embedWith`).
  */
-export function embeddingRoutes(_ctx: MockContext): Route[] {
+export function embeddingRoutes(_ctx: MockContext, script?: EmbeddingScript): Route[] {
   return [
     {
       method: 'POST',
       path: '/embeddings',
-      handler: ({ body }) => ({ json: embeddingList(parseEmbeddingRequest(jsonObject(body))) }),
+      handler: ({ body }) => ({ json: embeddingList(parseEmbeddingRequest(jsonObject(body)), script) }),
     },
   ];
 }

@@ -44,6 +44,7 @@ export function fileRoutes(files: FilesState): Route[] {
         const limit = integerParam(query, 'limit', { min: 1, max: 10_000, default: 10_000 });
         const order = enumParam(query, 'order', ['asc', 'desc'], 'desc');
         const purpose = query.get('purpose');
+        files.observe(files.list().filter((f) => !purpose || f.purpose === purpose).map((f) => f.id));
         let items = files.list().filter((f) => !purpose || f.purpose === purpose);
         if (order === 'desc') items = items.reverse();
         return { json: cursorPage(items, { after: query.get('after'), limit, withFirstLast: true }) };
@@ -52,7 +53,10 @@ export function fileRoutes(files: FilesState): Route[] {
     {
       method: 'GET',
       path: '/files/{file_id}',
-      handler: ({ params }) => ({ json: files.retrieve(params['file_id']!) }),
+      handler: ({ params }) => {
+        files.observe([params['file_id']!]);
+        return { json: files.retrieve(params['file_id']!) };
+      },
     },
     {
       method: 'DELETE',
@@ -62,10 +66,10 @@ export function fileRoutes(files: FilesState): Route[] {
     {
       method: 'GET',
       path: '/files/{file_id}/content',
-      handler: ({ params }) => ({
-        bytes: files.content(params['file_id']!),
-        contentType: 'application/octet-stream',
-      }),
+      handler: ({ params }) => {
+        files.observe([params['file_id']!]);
+        return { bytes: files.content(params['file_id']!), contentType: 'application/octet-stream' };
+      },
     },
   ];
 }

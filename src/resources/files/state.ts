@@ -3,6 +3,14 @@ import type { MockContext } from '../../mock/context.js';
 import { OpenAIMockError } from '../../mock/errors.js';
 import { Timeline } from '../../mock/lifecycle.js';
 import { toSeconds } from '../../mock/clock.js';
+import {
+  checkFilePlan,
+  PlanBook,
+  ReadCounter,
+  stepTimeline,
+  type FilePlan,
+  type FilePlanTarget,
+} from '../../mock/scenario.js';
 
 /** Purposes accepted on upload, in the order the API lists them in its error message. */
 export const UPLOAD_PURPOSES = ['fine-tune', 'assistants', 'batch', 'user_data', 'vision', 'evals'] as const;
@@ -40,6 +48,8 @@ interface StoredFile {
   readonly timeline: Timeline<FileStatus>;
   readonly statusDetails: string | null;
   readonly origin: FileOrigin;
+  /** Set in the read-counted mode: counts the file's reads through the API. */
+  readonly reads: ReadCounter | null;
   deleted: boolean;
 }
 
@@ -59,15 +69,48 @@ const NOT_DOWNLOADABLE: ReadonlySet<FilePurpose> = new Set(['assistants', 'user_
 /** Files: the store of uploaded and generated files, their bytes and their processing status. */
 export class FilesState {
   readonly #files = new Map<string, StoredFile>();
+  readonly #plans = new PlanBook<FilePlan, FilePlanTarget>();
 
   constructor(private readonly ctx: MockContext) {}
+
+  /** Adds a plan for files the code under test will upload (see `openaiMock.files.plan`). */
+  plan(plan: FilePlan): void {
+    this.#plans.add(checkFilePlan(plan));
+  }
+
+  /** Ends the `uploaded` phase of a file now (manual progression). */
+  step(id: string): FileObject {
+    const file = this.#files.get(id);
+    const live = file && this.#isLive(file) ? file : undefined;
+    stepTimeline({ kind: 'file', collection: 'files' }, id, live?.timeline, this.ctx.clock.now(), file?.origin === 'seed');
+    return this.#toObject(live!);
+  }
+
+  /** Counts a read through the API of each of these files (the read-counted mode). */
+  observe(ids: readonly string[]): void {
+    for (const id of ids) {
+      const file = this.#files.get(id);
+      if (!file?.reads || file.timeline.at(this.ctx.clock.now()).terminal) continue;
+      if (file.reads.read()) file.timeline.record({ type: 'step', at: this.ctx.clock.now() });
+    }
+  }
 
   /** Stores a new file; `origin: 'system'` files (results, batch output) are processed at once. */
   create(input: CreateFileInput, origin: FileOrigin = 'upload'): FileObject {
     const createdAt = input.createdAt ?? this.ctx.clock.now();
     const lifetime =
       input.expiresAfterSeconds ?? (input.purpose === 'batch' ? BATCH_FILE_LIFETIME_SECONDS : null);
-    const processingMs = origin === 'system' ? 0 : this.ctx.config().files.processingMs;
+    const plan =
+      origin === 'upload'
+        ? this.#plans.take({ filename: input.filename, purpose: input.purpose, bytes: input.content.byteLength })
+        : undefined;
+    const reads = plan?.advanceEveryReads === undefined ? null : new ReadCounter(plan.advanceEveryReads);
+    const processingMs =
+      origin === 'system'
+        ? 0
+        : plan?.hold || reads
+          ? Infinity
+          : (plan?.processingMs ?? this.ctx.config().files.processingMs);
     const file: StoredFile = {
       id: this.ctx.ids.nextFree('file-', this.#files),
       filename: input.filename,
@@ -78,6 +121,7 @@ export class FilesState {
       timeline: new Timeline<FileStatus>(createdAt, [{ status: 'uploaded', durationMs: processingMs }], 'processed'),
       statusDetails: null,
       origin,
+      reads,
       deleted: false,
     };
     this.#files.set(file.id, file);
@@ -103,6 +147,7 @@ export class FilesState {
       timeline: new Timeline<FileStatus>(createdAt, [], object.status),
       statusDetails: object.status_details ?? null,
       origin: 'seed',
+      reads: null,
       deleted: false,
     });
     return this.retrieve(object.id);
@@ -165,6 +210,7 @@ export class FilesState {
 
   reset(): void {
     this.#files.clear();
+    this.#plans.reset();
   }
 
   #live(id: string): StoredFile {

@@ -76,7 +76,7 @@ export function jobActivity(
   const plan = job.plan;
   const checkpoints: FineTuningJobCheckpoint[] = [];
   if (plan) {
-    for (const step of metricSteps(plan)) {
+    for (const step of metricSteps(plan, job.failStep)) {
       const at = running(step / plan.totalSteps);
       if (at === null) break;
       const metrics = metricsAt(plan, step);
@@ -129,37 +129,46 @@ export function jobActivity(
 }
 
 /** Steps that get a metrics event: all of them, or an even sample ending on the last. */
-function metricSteps(plan: TrainingPlan): number[] {
+function metricSteps(plan: TrainingPlan, failStep: number | null): number[] {
   const every = Math.max(1, Math.ceil(plan.totalSteps / MAX_METRICS_EVENTS));
   const steps: number[] = [];
   for (let s = every; s < plan.totalSteps; s += every) steps.push(s);
   steps.push(plan.totalSteps);
-  return steps;
+  // The step a job fails at always gets its metrics event, sampled or not.
+  if (failStep !== null && !steps.includes(failStep)) steps.push(failStep);
+  return steps.sort((x, y) => x - y);
 }
 
 /**
  * Maps training progress (0–1) to the moment on the clock it was reached, counting only time
- * spent `running` (a pause stops the count); null if it has not been reached (yet).
+ * spent `running` (a pause stops the count); null if it has not been reached (yet). Training is
+ * spread over the job's full running time, so a job that fails at a step has reached exactly the
+ * steps before it. When the running phase ended early (stepped by the test, or held with no
+ * duration), the steps it did not reach in time are stamped at its end.
  */
 function runningTime(
   job: StoredJob,
   state: LifecycleState<FineTuningJobStatus>,
   now: number,
 ): (progress: number) => number | null {
-  const duration = job.timeline.phases.find((p) => p.status === 'running')?.durationMs ?? 0;
+  const duration = job.runningMs;
   const segments: [number, number][] = [];
   state.history.forEach((t, i) => {
     if (t.status === 'running') segments.push([t.at, state.history[i + 1]?.at ?? Infinity]);
   });
-  const finishedAt = state.status === 'succeeded' ? state.since : null;
+  const left = state.status === 'succeeded' || (state.status === 'failed' && job.failStep !== null);
+  const endedAt = left ? (segments.at(-1)?.[1] ?? null) : null;
+  const reach = job.plan && job.failStep !== null ? job.failStep / job.plan.totalSteps : 1;
   return (progress) => {
-    if (!Number.isFinite(duration)) return progress >= 1 ? finishedAt : null;
-    let needed = duration * progress;
-    for (const [start, end] of segments) {
-      if (start + needed <= end) return start + needed <= now ? start + needed : null;
-      needed -= end - start;
+    if (progress > reach) return null;
+    if (Number.isFinite(duration)) {
+      let needed = duration * progress;
+      for (const [start, end] of segments) {
+        if (start + needed <= end) return start + needed <= now ? start + needed : null;
+        needed -= end - start;
+      }
     }
-    return null;
+    return endedAt;
   };
 }
 

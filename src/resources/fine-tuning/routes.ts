@@ -22,14 +22,20 @@ export function fineTuningRoutes(jobs: JobsState): Route[] {
           const m = /^metadata\[(.+)\]$/.exec(key);
           return m ? [[m[1]!, value] as const] : [];
         });
-        const items = jobs.list().filter((job) => filters.every(([k, v]) => job.metadata?.[k] === v));
+        const listed = (): ReturnType<JobsState['list']> =>
+          jobs.list().filter((job) => filters.every(([k, v]) => job.metadata?.[k] === v));
+        jobs.observe(listed().map((job) => job.id));
+        const items = listed();
         return { json: cursorPage(items, { after: query.get('after'), limit, withFirstLast: false }) };
       },
     },
     {
       method: 'GET',
       path: '/fine_tuning/jobs/{fine_tuning_job_id}',
-      handler: ({ params }) => ({ json: jobs.retrieve(id(params)) }),
+      handler: ({ params }) => {
+        jobs.observe([id(params)]);
+        return { json: jobs.retrieve(id(params)) };
+      },
     },
     {
       method: 'POST',
@@ -51,6 +57,7 @@ export function fineTuningRoutes(jobs: JobsState): Route[] {
       path: '/fine_tuning/jobs/{fine_tuning_job_id}/events',
       handler: ({ params, query }) => {
         const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 20 });
+        jobs.observe([id(params)]);
         return { json: cursorPage(jobs.events(id(params)), { after: query.get('after'), limit, withFirstLast: false }) };
       },
     },
@@ -59,6 +66,7 @@ export function fineTuningRoutes(jobs: JobsState): Route[] {
       path: '/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints',
       handler: ({ params, query }) => {
         const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 10 });
+        jobs.observe([id(params)]);
         return { json: cursorPage(jobs.checkpoints(id(params)), { after: query.get('after'), limit, withFirstLast: true }) };
       },
     },

@@ -3,6 +3,8 @@ import { toSeconds } from '../../mock/clock.js';
 import type { MockContext } from '../../mock/context.js';
 import { OpenAIMockError } from '../../mock/errors.js';
 import { Timeline, type LifecycleState, type Phase } from '../../mock/lifecycle.js';
+import type { FineTuningPhase } from '../../mock/config.js';
+import { checkJobPlan, PlanBook, ReadCounter, stepTimeline, type JobPlan, type JobPlanTarget, type PlannedJobError } from '../../mock/scenario.js';
 import type { FilesState } from '../files/state.js';
 import { baseModel } from '../models/catalog.js';
 import { jobActivity, type JobActivity } from './activity.js';
@@ -26,8 +28,8 @@ export interface StoredJob {
   readonly params: CreateJobParams;
   readonly seed: number;
   readonly timeline: Timeline<FineTuningJobStatus>;
-  /** Why the job fails when its schedule ends in `failed`. */
-  readonly failure: FineTuningJobError | null;
+  /** Why the job fails when its schedule ends in `failed` (or a test fails it). */
+  failure: FineTuningJobError | null;
   /** Null when validation fails (the job never trains). */
   readonly plan: TrainingPlan | null;
   readonly fineTunedModel: string;
@@ -36,11 +38,18 @@ export interface StoredJob {
   resultFileId: string | null;
   /** Sequential ids handed out the first time an event or checkpoint is read. */
   readonly activityIds: Map<string, string>;
+  /** How long training takes in full (ms): metrics and checkpoints are spread over it. */
+  readonly runningMs: number;
+  /** The training step a planned failure happens at, if the job fails while running. */
+  readonly failStep: number | null;
+  /** Set in the read-counted mode: counts the job's reads through the API. */
+  readonly reads: ReadCounter | null;
 }
 
 /** Fine-tuning jobs: creation rules, the timed lifecycle, events, checkpoints and results. */
 export class JobsState {
   readonly #jobs = new Map<string, StoredJob>();
+  readonly #plans = new PlanBook<JobPlan, JobPlanTarget>();
 
   constructor(
     private readonly ctx: MockContext,
@@ -73,31 +82,66 @@ export class JobsState {
       params.validationFile === null
         ? null
         : checkData(this.files.bytesOf(params.validationFile)!, { ...options, minExamples: 1, file: 'validation_file' });
-    const failure = !data.ok ? data.error : validation && !validation.ok ? validation.error : null;
+    let failure = !data.ok ? data.error : validation && !validation.ok ? validation.error : null;
     const plan =
       failure === null && data.ok
         ? planTraining(methodHyperparameters(params.method), data, seed, params.validationFile !== null)
         : null;
 
-    const t = this.ctx.config().fineTuning.timings;
-    const phases: Phase<FineTuningJobStatus>[] = [{ status: 'validating_files', durationMs: t.validating_files }];
-    if (plan) phases.push({ status: 'queued', durationMs: t.queued }, { status: 'running', durationMs: t.running });
+    const scenario = this.#plans.take({
+      model: params.model,
+      training_file: params.trainingFile,
+      validation_file: params.validationFile,
+      suffix: params.suffix,
+      metadata: params.metadata,
+    });
+    const reads = scenario?.advanceEveryReads === undefined ? null : new ReadCounter(scenario.advanceEveryReads);
+    const t = { ...this.ctx.config().fineTuning.timings, ...scenario?.timings };
+    /** The duration of a phase for this job: held phases (and all, when read-counted) last until stepped. */
+    const ms = (phase: FineTuningPhase): number => (reads || scenario?.hold === phase ? Infinity : t[phase]);
+    // A planned failure cuts the schedule at the end of its phase (a dataset that fails
+    // validation fails there whatever the plan says).
+    const failAt = plan ? scenario?.fail?.at ?? (scenario?.fail ? 'running' : null) : null;
+    let failStep: number | null = null;
+    if (plan && typeof failAt === 'object' && failAt !== null) {
+      if (failAt.step > plan.totalSteps) {
+        throw new OpenAIMockError(
+          'ERR_OPENAI_MOCK_INVALID_OPTION',
+          `openaiMock.jobs.plan(): the job fails at step ${failAt.step}, but ${id} trains for ${plan.totalSteps} steps (${plan.epochs} epochs of ${plan.stepsPerEpoch}). Choose a step from 1 to ${plan.totalSteps}, or give the job more examples or epochs.`,
+        );
+      }
+      failStep = failAt.step;
+    }
+    if (plan && scenario?.fail) {
+      failure = { code: scenario.fail.code, message: scenario.fail.message, param: scenario.fail.param ?? null };
+    }
+    const phases: Phase<FineTuningJobStatus>[] = [{ status: 'validating_files', durationMs: ms('validating_files') }];
+    if (plan && failAt !== 'validating_files') {
+      phases.push({ status: 'queued', durationMs: ms('queued') });
+      if (failAt !== 'queued') {
+        const running = ms('running');
+        phases.push({ status: 'running', durationMs: failStep === null ? running : running * (failStep / plan.totalSteps) });
+      }
+    }
 
     const job: StoredJob = {
       id,
       createdAt,
       params,
       seed,
-      timeline: new Timeline(createdAt, phases, plan ? 'succeeded' : 'failed'),
+      timeline: new Timeline(createdAt, phases, plan && failAt === null ? 'succeeded' : 'failed'),
       failure,
       plan,
       fineTunedModel: this.#modelName(params),
       seeded: null,
       resultFileId: null,
       activityIds: new Map(),
+      runningMs: ms('running'),
+      failStep,
+      reads,
     };
     this.#jobs.set(id, job);
-    return this.#toObject(job);
+    return this.#toObject(job, job.timeline.initial());
   }
 
   /** Puts a job into the store as given; it holds its status until cancelled or paused. */
@@ -141,8 +185,57 @@ export class JobsState {
       seeded: { object, events: extras.events ?? [], checkpoints: extras.checkpoints ?? [] },
       resultFileId: null,
       activityIds: new Map(),
+      runningMs: Infinity,
+      failStep: null,
+      reads: null,
     });
     return this.retrieve(object.id);
+  }
+
+  /** Adds a plan for jobs the code under test will create (see `openaiMock.jobs.plan`). */
+  plan(plan: JobPlan): void {
+    this.#plans.add(checkJobPlan(plan));
+  }
+
+  /** Ends the job's current phase now (manual progression). */
+  step(id: string): FineTuningJob {
+    const job = this.#jobs.get(id);
+    stepTimeline({ kind: 'fine-tuning job', collection: 'jobs' }, id, job?.timeline, this.ctx.clock.now(), job?.seeded != null);
+    return this.#toObject(job!);
+  }
+
+  /** Fails an active job now with this error (its events and checkpoints stop where they are). */
+  fail(id: string, error: PlannedJobError): FineTuningJob {
+    const job = this.#jobs.get(id);
+    if (!job) {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_UNKNOWN_OBJECT',
+        `There is no fine-tuning job '${id}' in the mock. Fail an id the code under test got back from the API (openaiMock.jobs.all() lists them).`,
+      );
+    }
+    checkJobPlan({ fail: error });
+    const status = this.#status(job);
+    if (!ACTIVE.has(status)) {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_INVALID_STEP',
+        `The fine-tuning job '${id}' is '${status}', a final status: only a job still validating_files, queued, running or paused can be failed.`,
+      );
+    }
+    job.failure = { code: error.code, message: error.message, param: error.param ?? null };
+    job.timeline.record({ type: 'stop', at: this.ctx.clock.now(), status: 'failed' });
+    return this.#toObject(job);
+  }
+
+  /** Counts a read through the API of each of these jobs (the read-counted mode). */
+  observe(ids: readonly string[]): void {
+    const now = this.ctx.clock.now();
+    for (const id of ids) {
+      const job = this.#jobs.get(id);
+      if (!job?.reads) continue;
+      const state = job.timeline.at(now);
+      if (state.terminal || state.paused) continue;
+      if (job.reads.read()) job.timeline.record({ type: 'step', at: now });
+    }
   }
 
   retrieve(id: string): FineTuningJob {
@@ -229,6 +322,7 @@ export class JobsState {
 
   reset(): void {
     this.#jobs.clear();
+    this.#plans.reset();
   }
 
   #activity(job: StoredJob): JobActivity {
@@ -303,13 +397,18 @@ export class JobsState {
     job.resultFileId = file.id;
   }
 
-  #toObject(job: StoredJob): FineTuningJob {
+  /** The job as the API returns it: as it stands now, or in the given state (a create response). */
+  #toObject(job: StoredJob, state: LifecycleState<FineTuningJobStatus> = job.timeline.at(this.ctx.clock.now())): FineTuningJob {
     this.#materialize(job);
-    const state = job.timeline.at(this.ctx.clock.now());
     const { status } = state;
-    if (job.seeded) return { ...job.seeded.object, status };
+    if (job.seeded) {
+      // A seeded job keeps its fields, apart from what a cancel, pause or `jobs.fail()` changed.
+      const failedNow = status === 'failed' && job.seeded.object.status !== 'failed';
+      return { ...job.seeded.object, status, ...(failedNow ? { error: job.failure, finished_at: toSeconds(state.since) } : {}) };
+    }
     const { plan, params } = job;
-    const trained = plan !== null && status !== 'validating_files';
+    // Hyperparameters resolve once validation has passed (the job has been queued).
+    const trained = plan !== null && state.history.some((h) => h.status === 'queued');
     const method = trained ? resolveMethod(params.method, plan) : params.method;
     const hp = trained ? methodHyperparameters(method) : methodHyperparameters(params.method);
     const succeeded = status === 'succeeded';
@@ -319,7 +418,10 @@ export class JobsState {
       created_at: toSeconds(job.createdAt),
       error: status === 'failed' ? job.failure : null,
       fine_tuned_model: succeeded ? job.fineTunedModel : null,
-      finished_at: succeeded || (status === 'failed' && plan !== null) ? toSeconds(state.since) : null,
+      finished_at:
+        succeeded || (status === 'failed' && plan !== null && state.history.some((h) => h.status === 'queued'))
+          ? toSeconds(state.since)
+          : null,
       hyperparameters: { batch_size: hp.batch_size, learning_rate_multiplier: hp.learning_rate_multiplier, n_epochs: hp.n_epochs },
       model: params.model,
       organization_id: this.ctx.config().organization.id,

@@ -62,7 +62,7 @@ export function responseRoutes(
     });
 
     if (params.store) responses.store(response, input, conversation);
-    if (params.background) return { json: responses.retrieve(id) };
+    if (params.background) return { json: responses.created(id) };
     if (params.stream) return { bytes: sseBody(streamEvents(response)), contentType: 'text/event-stream' };
     return { json: response };
   };

@@ -2,7 +2,7 @@ import { badRequest, notFound, type ApiError } from '../../mock/api-error.js';
 import { toSeconds } from '../../mock/clock.js';
 import type { MockContext } from '../../mock/context.js';
 import { OpenAIMockError } from '../../mock/errors.js';
-import { Timeline } from '../../mock/lifecycle.js';
+import { Timeline, type LifecycleState } from '../../mock/lifecycle.js';
 import type { NewItem } from './params.js';
 import type { ConversationItem, DeletedResponse, ResponseObject, ResponseStatus } from './types.js';
 
@@ -104,12 +104,14 @@ export class ResponsesState {
    * schedule now: it reads `queued`, then `in_progress`, then `final.status` (see BACKGROUND_PHASES).
    */
   store(final: ResponseObject, input: readonly ConversationItem[], context: readonly ConversationItem[]): void {
+    // The `instant` timing preset finishes a background response by its first read.
+    const scale = this.ctx.config().timing === 'instant' ? 0 : 1;
     const timeline = final.background
       ? new Timeline<ResponseStatus>(
           this.ctx.clock.now(),
           [
-            { status: 'queued', durationMs: BACKGROUND_PHASES.queued },
-            { status: 'in_progress', durationMs: BACKGROUND_PHASES.in_progress },
+            { status: 'queued', durationMs: BACKGROUND_PHASES.queued * scale },
+            { status: 'in_progress', durationMs: BACKGROUND_PHASES.in_progress * scale },
           ],
           final.status,
         )
@@ -143,9 +145,15 @@ export class ResponsesState {
     return entry;
   }
 
-  #view(entry: Entry): ResponseObject {
+  /** A stored response as its create call answers it: a background one in its first status. */
+  created(id: string): ResponseObject {
+    const entry = this.#entry(id);
+    return this.#view(entry, entry.timeline?.initial());
+  }
+
+  #view(entry: Entry, at?: LifecycleState<ResponseStatus>): ResponseObject {
     if (!entry.timeline) return entry.final;
-    const state = entry.timeline.at(this.ctx.clock.now());
+    const state = at ?? entry.timeline.at(this.ctx.clock.now());
     if (state.status === 'completed') return { ...entry.final, completed_at: toSeconds(state.since) };
     if (state.status === entry.final.status) return entry.final;
     return { ...entry.final, status: state.status, completed_at: null, incomplete_details: null, output: [], usage: null };
