@@ -42,8 +42,22 @@ export const openaiMock: OpenAIMock = entry.openaiMock;
  * lets the requests each one starts complete before moving on, so the SDK's own sleeps (retries,
  * `files.waitForProcessing`) and your polling loops run exactly as they would in real time.
  * With real timers it moves only the mock's clock: statuses change at once, nothing sleeps.
+ *
+ * With `OPENAI_MOCK=off` (real API) it waits `ms` of real time instead, advancing fake timers in
+ * step, and throws `ERR_OPENAI_MOCK_REAL_WAIT_TOO_LONG` past `OPENAI_MOCK_MAX_WAIT_MS` (60 s).
  */
 export const advanceTime: (ms: number) => Promise<void> = entry.advanceTime;
+
+/**
+ * True when the mock answers this suite's requests (the default); false when `OPENAI_MOCK=off`
+ * sends them to the real OpenAI API. Guard what only the mock can do (matchers, `openaiMock`'s
+ * state, scripted replies, long `advanceTime` waits) with it, so one suite runs in both modes:
+ *
+ * ```ts
+ * test.runIf(isMocked)('the job succeeds after 10 s', async () => { ... });
+ * ```
+ */
+export const isMocked: boolean = entry.isMocked;
 
 // The matchers' types. Vitest's own `Matchers` interface changed shape in every major (3.0:
 // `Assertion<T>`, 3.2 and 4: `Matchers<T>`, 5: `Matchers<R, T>`), and an augmentation must repeat

@@ -4,11 +4,14 @@
  * the matchers registered, and an `advanceTime` that drives the runner's fake timers.
  */
 import { createOpenAIMock } from '../index.js';
+import { disabledMatchers } from '../matchers/disabled.js';
 import { matchers } from '../matchers/index.js';
 import { setActiveMock } from '../mock/active.js';
 import type { OpenAIMock } from '../mock/openai-mock.js';
 import { releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
+import { maxRealWaitMs, mockMode } from './mode.js';
+import { disabledMock, realAdvanceTime } from './real-mode.js';
 
 /** The part of a test runner an entry needs. Vitest and Jest both have it. */
 export interface RunnerHooks {
@@ -30,9 +33,33 @@ export interface RunnerEntry {
   readonly openaiMock: OpenAIMock;
   /** Lets `ms` milliseconds pass for the mock and the code under test. */
   readonly advanceTime: (ms: number) => Promise<void>;
+  /** False when `OPENAI_MOCK=off` sends the suite's requests to the real API. */
+  readonly isMocked: boolean;
 }
 
+/**
+ * Wires an entry for the mode `OPENAI_MOCK` selects: the mock ({@link setUpMock}), or, with
+ * `OPENAI_MOCK=off`, nothing installed so requests reach the real API ({@link setUpReal}).
+ */
 export function setUpRunner(runner: RunnerHooks): RunnerEntry {
+  return mockMode() === 'mock' ? setUpMock(runner) : setUpReal(runner);
+}
+
+/**
+ * Real mode: no interceptor, no reset. The matchers and the mock's state members throw
+ * `ERR_OPENAI_MOCK_DISABLED`; `advanceTime` waits for real, up to `OPENAI_MOCK_MAX_WAIT_MS`.
+ */
+function setUpReal(runner: RunnerHooks): RunnerEntry {
+  const openaiMock = disabledMock();
+  const advanceTime = realAdvanceTime(runner.timers, maxRealWaitMs());
+  runner.expect.extend(disabledMatchers(Object.keys(matchers)));
+  // Factories' create() then fails with the same coded error instead of "not installed".
+  runner.beforeAll(() => setActiveMock(openaiMock));
+  runner.afterAll(() => setActiveMock(null));
+  return { openaiMock, advanceTime, isMocked: false };
+}
+
+function setUpMock(runner: RunnerHooks): RunnerEntry {
   const openaiMock = createOpenAIMock();
 
   async function advanceTime(ms: number): Promise<void> {
@@ -62,5 +89,5 @@ export function setUpRunner(runner: RunnerHooks): RunnerEntry {
     if (runner.modulesPerFile) releaseNockCopies();
   });
 
-  return { openaiMock, advanceTime };
+  return { openaiMock, advanceTime, isMocked: true };
 }
