@@ -14,7 +14,7 @@
  * (`--experimental-vm-modules`): the runner's functions come from `@jest/globals`, which Jest
  * provides to every module it loads, whatever the format.
  */
-import { afterAll, beforeAll, beforeEach, expect, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, jest } from '@jest/globals';
 import { OpenAIMockError } from './mock/errors.js';
 import type { OpenAIMock } from './mock/openai-mock.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
@@ -35,6 +35,7 @@ function setUp(): RunnerEntry {
     expect,
     beforeAll,
     beforeEach,
+    afterEach,
     afterAll,
     modulesPerFile: true,
     timers: {

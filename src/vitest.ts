@@ -10,7 +10,7 @@
  * process), registers the matchers, resets the mock's state and request log before each test,
  * and uninstalls it after the file. Import `openaiMock` and `advanceTime` in your tests.
  */
-import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { OpenAIMock } from './mock/openai-mock.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
 import { setUpRunner } from './runner/setup.js';
@@ -19,6 +19,7 @@ const entry = setUpRunner({
   expect,
   beforeAll,
   beforeEach,
+  afterEach,
   afterAll,
   modulesPerFile: false,
   timers: {

@@ -1,4 +1,5 @@
 import { OpenAIMockError } from './errors.js';
+import { resolveInspectDir } from './inspect.js';
 import type { MockRequest } from './request.js';
 
 /** A request the mock does not serve, as handed to an `onUnhandledRequest` callback. */
@@ -34,6 +35,13 @@ export interface OpenAIMockOptions {
   baseURLs?: readonly string[];
   /** See {@link UnhandledRequestStrategy}. Default `'error'`. */
   onUnhandledRequest?: UnhandledRequestStrategy;
+  /**
+   * A directory where the mock writes its state as it changes (input and output files, file,
+   * batch and job metadata, the request log), for debugging; see `src/mock/inspect.ts` for the
+   * layout. Default: `OPENAI_MOCK_INSPECT_DIR`, else off. `null` turns it off even when the
+   * variable is set. The runner entries write one folder per test file and test under it.
+   */
+  inspectDir?: string | null;
   /** The organization the mock acts as: `organization_id` on jobs and the slug in model names. */
   organization?: { id?: string; slug?: string };
   files?: {
@@ -80,6 +88,8 @@ export interface OpenAIMockOptions {
 export interface ResolvedConfig {
   readonly baseURLs: readonly URL[];
   readonly onUnhandledRequest: UnhandledRequestStrategy;
+  /** Absolute path of the inspection directory; null when inspection is off. */
+  readonly inspectDir: string | null;
   readonly organization: { readonly id: string; readonly slug: string };
   readonly files: { readonly processingMs: number };
   readonly fineTuning: {
@@ -106,9 +116,13 @@ export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
   if (typeof strategy !== 'function' && !['error', 'warn', 'bypass'].includes(strategy)) {
     throw invalidOption('onUnhandledRequest', strategy, "'error', 'warn', 'bypass' or a function");
   }
+  if (options.inspectDir !== undefined && options.inspectDir !== null && (typeof options.inspectDir !== 'string' || options.inspectDir.trim() === '')) {
+    throw invalidOption('inspectDir', options.inspectDir, 'a directory path (relative to the working directory), or null to turn inspection off');
+  }
   return {
     baseURLs: unique,
     onUnhandledRequest: strategy,
+    inspectDir: resolveInspectDir(options.inspectDir),
     organization: {
       id: options.organization?.id ?? 'org-mock',
       slug: options.organization?.slug ?? 'openai-mock',

@@ -7,6 +7,7 @@ import { createOpenAIMock } from '../index.js';
 import { disabledMatchers } from '../matchers/disabled.js';
 import { matchers } from '../matchers/index.js';
 import { setActiveMock } from '../mock/active.js';
+import { setInspectScope, writeFinalState, writeStateQuietly } from '../mock/inspect.js';
 import type { OpenAIMock } from '../mock/openai-mock.js';
 import { releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
@@ -15,9 +16,14 @@ import { disabledMock, realAdvanceTime } from './real-mode.js';
 
 /** The part of a test runner an entry needs. Vitest and Jest both have it. */
 export interface RunnerHooks {
-  readonly expect: { extend(matchers: object): void };
+  readonly expect: {
+    extend(matchers: object): void;
+    /** The running test's file and full name (for the inspection folders). */
+    getState(): { testPath?: string | undefined; currentTestName?: string | undefined };
+  };
   readonly beforeAll: (fn: () => void) => void;
   readonly beforeEach: (fn: () => void) => void;
+  readonly afterEach: (fn: () => void) => void;
   readonly afterAll: (fn: () => void) => void;
   readonly timers: FakeTimerControls;
   /**
@@ -69,19 +75,33 @@ function setUpMock(runner: RunnerHooks): RunnerEntry {
     } else {
       openaiMock.clock.advance(ms);
     }
+    // Statuses changed with the clock, with no request to write them.
+    const dir = openaiMock.config.inspectDir;
+    if (dir !== null) writeStateQuietly(openaiMock, dir);
   }
 
   runner.expect.extend(matchers);
 
+  /** With inspection on, each test's state goes to <inspectDir>/<test file>/<test name>/. */
+  const inspectAs = (testName: string | undefined): void => {
+    const { testPath, currentTestName } = runner.expect.getState();
+    setInspectScope(openaiMock, { testPath, testName: testName ?? currentTestName });
+  };
+
   runner.beforeAll(() => {
     openaiMock.install();
     setActiveMock(openaiMock);
+    inspectAs('(beforeAll)');
   });
 
   runner.beforeEach(() => {
     openaiMock.reset();
     setActiveMock(openaiMock);
+    inspectAs(undefined);
   });
+
+  // Statuses are computed when read: the test's last moment is written once it ends.
+  runner.afterEach(() => writeFinalState(openaiMock));
 
   runner.afterAll(() => {
     openaiMock.uninstall();
