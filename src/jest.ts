@@ -10,6 +10,9 @@
  * process), registers the matchers, resets the mock's state and request log before each test,
  * and uninstalls it after the file. Import `openaiMock` and `advanceTime` in your tests.
  *
+ * With `OPENAI_MOCK=off` it installs nothing, so the same suite runs against the real OpenAI API
+ * (a contract pass); `isMocked` tells tests which mode they run in.
+ *
  * It works in CommonJS projects (ts-jest, babel-jest) and in native-ESM ones
  * (`--experimental-vm-modules`): the runner's functions come from `@jest/globals`, which Jest
  * provides to every module it loads, whatever the format.

@@ -9,6 +9,9 @@
  * For each test file it installs one mock (every request to the OpenAI API is answered in
  * process), registers the matchers, resets the mock's state and request log before each test,
  * and uninstalls it after the file. Import `openaiMock` and `advanceTime` in your tests.
+ *
+ * With `OPENAI_MOCK=off` it installs nothing, so the same suite runs against the real OpenAI API
+ * (a contract pass); `isMocked` tells tests which mode they run in.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { OpenAIMock } from './mock/openai-mock.js';

@@ -61,7 +61,11 @@ function setUpReal(runner: RunnerHooks): RunnerEntry {
   runner.expect.extend(disabledMatchers(Object.keys(matchers)));
   // Factories' create() then fails with the same coded error instead of "not installed".
   runner.beforeAll(() => setActiveMock(openaiMock));
-  runner.afterAll(() => setActiveMock(null));
+  runner.afterAll(() => {
+    setActiveMock(null);
+    // Loading the library loaded nock, which patches Node as it loads: undone with the file, as in mock mode.
+    if (runner.modulesPerFile) releaseNockCopies();
+  });
   return { openaiMock, advanceTime, isMocked: false };
 }
 
