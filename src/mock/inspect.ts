@@ -18,9 +18,10 @@
  * Nothing here runs unless inspection is on. Only files that changed are rewritten, and only
  * what this library wrote (directories holding its marker, and the names above) is ever removed.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { OpenAIMock } from './openai-mock.js';
+import type { RecordedRequest } from './request-log.js';
 
 /** The environment variable that turns inspection on when the `inspectDir` option is unset. */
 export const INSPECT_VARIABLE = 'OPENAI_MOCK_INSPECT_DIR';
@@ -67,6 +68,12 @@ interface Writer {
   readonly cleared: Set<string>;
   /** Per directory written, the bytes last written at each relative path. */
   readonly written: Map<string, Map<string, Uint8Array>>;
+  /**
+   * Per directory, how much of the request log `requests.jsonl` holds: the log's first entry (a
+   * different one means the log was reset) and how many entries were appended. New requests are
+   * appended, so a long test does not rewrite its whole log on every request.
+   */
+  readonly logged: Map<string, { first: RecordedRequest | undefined; count: number }>;
   /** Test folders handed out per file folder, to keep two tests of the same name apart. */
   readonly names: Map<string, Set<string>>;
   /** Where and at what moment on the mock's clock the current scope was last written. */
@@ -79,7 +86,7 @@ const writers = new WeakMap<OpenAIMock, Writer>();
 function writerOf(mock: OpenAIMock): Writer {
   let writer = writers.get(mock);
   if (!writer) {
-    writer = { scope: null, cleared: new Set(), written: new Map(), names: new Map(), last: null, warned: false };
+    writer = { scope: null, cleared: new Set(), written: new Map(), logged: new Map(), names: new Map(), last: null, warned: false };
     writers.set(mock, writer);
   }
   return writer;
@@ -124,8 +131,10 @@ export function writeState(mock: OpenAIMock, root: string): string {
       mkdirSync(unit, { recursive: true });
       writeFileSync(join(unit, MARKER), MARKER_TEXT);
     }
-    for (const written of writer.written.keys()) {
-      if (written === unit || written.startsWith(`${unit}/`)) writer.written.delete(written);
+    for (const map of [writer.written, writer.logged]) {
+      for (const written of map.keys()) {
+        if (written === unit || written.startsWith(`${unit}/`)) map.delete(written);
+      }
     }
   }
   const next = snapshot(mock);
@@ -141,6 +150,7 @@ export function writeState(mock: OpenAIMock, root: string): string {
     if (!next.has(path)) rmSync(join(dir, path), { force: true });
   }
   writer.written.set(dir, next);
+  writeLog(writer, dir, mock.requests);
   writer.last = { root, at: mock.clock.now() };
   return dir;
 }
@@ -200,11 +210,21 @@ function snapshot(mock: OpenAIMock): Map<string, Uint8Array> {
       json({ job, lifecycle: mock.jobs.lifecycle(job.id), events: mock.jobs.events(job.id), checkpoints: mock.jobs.checkpoints(job.id) }),
     );
   }
-  const lines = mock.requests.map(({ method, path, query, status, requestId, at, body }) =>
-    JSON.stringify({ method, path, query, status, requestId, at, body }),
-  );
-  out.set('requests.jsonl', encoder.encode(lines.map((line) => `${line}\n`).join('')));
   return out;
+}
+
+/** Brings `requests.jsonl` up to date: appends new requests, or rewrites it after a reset. */
+function writeLog(writer: Writer, dir: string, requests: readonly RecordedRequest[]): void {
+  const logged = writer.logged.get(dir);
+  const path = join(dir, 'requests.jsonl');
+  const line = ({ method, path, query, status, requestId, at, body }: RecordedRequest): string =>
+    `${JSON.stringify({ method, path, query, status, requestId, at, body })}\n`;
+  if (logged && logged.first === requests[0] && logged.count <= requests.length) {
+    if (logged.count < requests.length) appendFileSync(path, requests.slice(logged.count).map(line).join(''));
+  } else {
+    writeFileSync(path, requests.map(line).join(''));
+  }
+  writer.logged.set(dir, { first: requests[0], count: requests.length });
 }
 
 /**

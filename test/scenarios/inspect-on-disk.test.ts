@@ -204,6 +204,18 @@ describe('a mock of your own (createOpenAIMock)', () => {
     expect(read(join(dir, `input_files/${file.id}.jsonl`))).toBe('{"a":1}\n');
   });
 
+  test('the request log grows with each request and starts again after reset()', async () => {
+    const mock = createOpenAIMock({ inspectDir: dir });
+    const own = makeClient({ fetch: mock.fetch });
+    await own.models.list();
+    await own.models.retrieve('gpt-4o-mini');
+    const lines = (): string[] => read(join(dir, 'requests.jsonl')).trim().split('\n');
+    expect(lines().map((line) => (JSON.parse(line) as { path: string }).path)).toEqual(['/v1/models', '/v1/models/gpt-4o-mini']);
+    mock.reset();
+    await own.files.list();
+    expect(lines().map((line) => (JSON.parse(line) as { path: string }).path)).toEqual(['/v1/files']);
+  });
+
   test('empties what it wrote on an earlier run, and only that', async () => {
     mkdirSync(join(dir, 'batch_metadata'));
     writeFileSync(join(dir, 'batch_metadata/batch_stale.json'), '{}');
