@@ -130,3 +130,5 @@ export type {
   ToolCallReply,
 } from './resources/replies/types.js';
 export { getActiveMock, setActiveMock } from './mock/active.js';
+export { mockMode } from './runner/mode.js';
+export type { MockMode } from './runner/mode.js';

@@ -10,11 +10,14 @@
  * process), registers the matchers, resets the mock's state and request log before each test,
  * and uninstalls it after the file. Import `openaiMock` and `advanceTime` in your tests.
  *
+ * With `OPENAI_MOCK=off` it installs nothing, so the same suite runs against the real OpenAI API
+ * (a contract pass); `isMocked` tells tests which mode they run in.
+ *
  * It works in CommonJS projects (ts-jest, babel-jest) and in native-ESM ones
  * (`--experimental-vm-modules`): the runner's functions come from `@jest/globals`, which Jest
  * provides to every module it loads, whatever the format.
  */
-import { afterAll, beforeAll, beforeEach, expect, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, jest } from '@jest/globals';
 import { OpenAIMockError } from './mock/errors.js';
 import type { OpenAIMock } from './mock/openai-mock.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
@@ -35,6 +38,7 @@ function setUp(): RunnerEntry {
     expect,
     beforeAll,
     beforeEach,
+    afterEach,
     afterAll,
     modulesPerFile: true,
     timers: {
@@ -79,8 +83,22 @@ export const openaiMock: OpenAIMock = entry.openaiMock;
  * moments and lets the requests each one starts complete before moving on, so the SDK's own
  * sleeps (retries, `files.waitForProcessing`) and your polling loops run exactly as they would in
  * real time. With real timers it moves only the mock's clock: statuses change at once.
+ *
+ * With `OPENAI_MOCK=off` (real API) it waits `ms` of real time instead, advancing fake timers in
+ * step, and throws `ERR_OPENAI_MOCK_REAL_WAIT_TOO_LONG` past `OPENAI_MOCK_MAX_WAIT_MS` (60 s).
  */
 export const advanceTime: (ms: number) => Promise<void> = entry.advanceTime;
+
+/**
+ * True when the mock answers this suite's requests (the default); false when `OPENAI_MOCK=off`
+ * sends them to the real OpenAI API. Guard what only the mock can do (matchers, `openaiMock`'s
+ * state, scripted replies, long `advanceTime` waits) with it, so one suite runs in both modes:
+ *
+ * ```ts
+ * (isMocked ? test : test.skip)('the job succeeds after 10 s', async () => { ... });
+ * ```
+ */
+export const isMocked: boolean = entry.isMocked;
 
 // The matchers' types, for both ways Jest users type `expect`: the global one from @types/jest
 // (`jest.Matchers<R, T>`), and the one imported from `@jest/globals` (the `expect` package's

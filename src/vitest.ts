@@ -9,8 +9,11 @@
  * For each test file it installs one mock (every request to the OpenAI API is answered in
  * process), registers the matchers, resets the mock's state and request log before each test,
  * and uninstalls it after the file. Import `openaiMock` and `advanceTime` in your tests.
+ *
+ * With `OPENAI_MOCK=off` it installs nothing, so the same suite runs against the real OpenAI API
+ * (a contract pass); `isMocked` tells tests which mode they run in.
  */
-import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { OpenAIMock } from './mock/openai-mock.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
 import { setUpRunner } from './runner/setup.js';
@@ -19,6 +22,7 @@ const entry = setUpRunner({
   expect,
   beforeAll,
   beforeEach,
+  afterEach,
   afterAll,
   modulesPerFile: false,
   timers: {
@@ -42,8 +46,22 @@ export const openaiMock: OpenAIMock = entry.openaiMock;
  * lets the requests each one starts complete before moving on, so the SDK's own sleeps (retries,
  * `files.waitForProcessing`) and your polling loops run exactly as they would in real time.
  * With real timers it moves only the mock's clock: statuses change at once, nothing sleeps.
+ *
+ * With `OPENAI_MOCK=off` (real API) it waits `ms` of real time instead, advancing fake timers in
+ * step, and throws `ERR_OPENAI_MOCK_REAL_WAIT_TOO_LONG` past `OPENAI_MOCK_MAX_WAIT_MS` (60 s).
  */
 export const advanceTime: (ms: number) => Promise<void> = entry.advanceTime;
+
+/**
+ * True when the mock answers this suite's requests (the default); false when `OPENAI_MOCK=off`
+ * sends them to the real OpenAI API. Guard what only the mock can do (matchers, `openaiMock`'s
+ * state, scripted replies, long `advanceTime` waits) with it, so one suite runs in both modes:
+ *
+ * ```ts
+ * test.runIf(isMocked)('the job succeeds after 10 s', async () => { ... });
+ * ```
+ */
+export const isMocked: boolean = entry.isMocked;
 
 // The matchers' types. Vitest's own `Matchers` interface changed shape in every major (3.0:
 // `Assertion<T>`, 3.2 and 4: `Matchers<T>`, 5: `Matchers<R, T>`), and an augmentation must repeat

@@ -1,4 +1,5 @@
 import { OpenAIMockError } from './errors.js';
+import { resolveInspectDir } from './inspect.js';
 import type { MockRequest } from './request.js';
 
 /** A request the mock does not serve, as handed to an `onUnhandledRequest` callback. */
@@ -43,6 +44,13 @@ export interface OpenAIMockOptions {
   baseURLs?: readonly string[];
   /** See {@link UnhandledRequestStrategy}. Default `'error'`. */
   onUnhandledRequest?: UnhandledRequestStrategy;
+  /**
+   * A directory where the mock writes its state as it changes (input and output files, file,
+   * batch and job metadata, the request log), for debugging; see `src/mock/inspect.ts` for the
+   * layout. Default: `OPENAI_MOCK_INSPECT_DIR`, else off. `null` turns it off even when the
+   * variable is set. The runner entries write one folder per test file and test under it.
+   */
+  inspectDir?: string | null;
   /** The organization the mock acts as: `organization_id` on jobs and the slug in model names. */
   organization?: { id?: string; slug?: string };
   files?: {
@@ -90,6 +98,8 @@ export interface ResolvedConfig {
   readonly timing: TimingPreset;
   readonly baseURLs: readonly URL[];
   readonly onUnhandledRequest: UnhandledRequestStrategy;
+  /** Absolute path of the inspection directory; null when inspection is off. */
+  readonly inspectDir: string | null;
   readonly organization: { readonly id: string; readonly slug: string };
   readonly files: { readonly processingMs: number };
   readonly fineTuning: {
@@ -120,10 +130,14 @@ export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
   if (timing !== 'default' && timing !== 'instant') throw invalidOption('timing', timing, "'default' or 'instant'");
   /** The preset's duration for a phase whose default is `ms`. */
   const preset = (ms: number): number => (timing === 'instant' ? 0 : ms);
+  if (options.inspectDir !== undefined && options.inspectDir !== null && (typeof options.inspectDir !== 'string' || options.inspectDir.trim() === '')) {
+    throw invalidOption('inspectDir', options.inspectDir, 'a directory path (relative to the working directory), or null to turn inspection off');
+  }
   return {
     timing,
     baseURLs: unique,
     onUnhandledRequest: strategy,
+    inspectDir: resolveInspectDir(options.inspectDir),
     organization: {
       id: options.organization?.id ?? 'org-mock',
       slug: options.organization?.slug ?? 'openai-mock',

@@ -11,7 +11,13 @@ export type OpenAIMockErrorCode =
   | 'ERR_OPENAI_MOCK_INVALID_REPLY'
   | 'ERR_OPENAI_MOCK_INVALID_FAULT'
   | 'ERR_OPENAI_MOCK_TRANSPORT'
-  | 'ERR_OPENAI_MOCK_LEGACY_FAKE_TIMERS';
+  | 'ERR_OPENAI_MOCK_LEGACY_FAKE_TIMERS'
+  /** Reading or scripting the mock while `OPENAI_MOCK=off` sends requests to the real API. */
+  | 'ERR_OPENAI_MOCK_DISABLED'
+  /** An environment variable the library reads has a value it does not accept. */
+  | 'ERR_OPENAI_MOCK_INVALID_ENV'
+  /** `advanceTime(ms)` in real mode asked for a longer real wait than the cap allows. */
+  | 'ERR_OPENAI_MOCK_REAL_WAIT_TOO_LONG';
 
 /** Marks an OpenAIMockError, whichever copy of this module made it. */
 const BRAND = Symbol.for('openai-mock.OpenAIMockError');

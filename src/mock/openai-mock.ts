@@ -20,6 +20,7 @@ import {
 } from './faults.js';
 import { HeldAnswers, type DroppedConnection, type HeldAnswer } from './held-answers.js';
 import { IdGenerator } from './ids.js';
+import { INSPECT_VARIABLE, resolveInspectDir, writeState, writeStateQuietly } from './inspect.js';
 import { queryObject, redactHeaders, type RecordedRequest } from './request-log.js';
 import { loggableBody, parseBody, type MockRequest, type MockResponse, type ParsedBody } from './request.js';
 import { Router, type HttpMethod, type Reply } from './router.js';
@@ -442,6 +443,26 @@ export class OpenAIMock {
   }
 
   /**
+   * Writes the mock's state to disk now (input and output files, file, batch and job metadata,
+   * the request log; never a header or key) into `dir`, or the configured `inspectDir`, and
+   * returns the directory written. With `inspectDir` set this also happens after every request,
+   * and the runner entries do it after every test, in a folder per test file and test.
+   *
+   * @example
+   * afterEach(() => openaiMock.writeState('.mock_state')); // look at it when a test fails
+   */
+  writeState(dir?: string): string {
+    const root = dir === undefined ? this.#config.inspectDir : resolveInspectDir(dir);
+    if (root === null) {
+      throw new OpenAIMockError(
+        'ERR_OPENAI_MOCK_INVALID_ARGUMENT',
+        `writeState() needs a directory: pass one (openaiMock.writeState('.mock_state')), or set the inspectDir option or ${INSPECT_VARIABLE}.`,
+      );
+    }
+    return writeState(this, root);
+  }
+
+  /**
    * Forgets every object, request and fault (requests a fault holds back are let go), restarts
    * the id sequences and drops any manual clock offset. Configuration and installation are kept.
    */
@@ -516,7 +537,9 @@ export class OpenAIMock {
     this.#inFlight += 1;
     this.#requestCount += 1;
     try {
-      return await this.#handle(request);
+      const result = await this.#handle(request);
+      if (this.#config.inspectDir !== null) writeStateQuietly(this, this.#config.inspectDir);
+      return result;
     } finally {
       this.#inFlight -= 1;
     }

@@ -4,18 +4,27 @@
  * the matchers registered, and an `advanceTime` that drives the runner's fake timers.
  */
 import { createOpenAIMock } from '../index.js';
+import { disabledMatchers } from '../matchers/disabled.js';
 import { matchers } from '../matchers/index.js';
 import { setActiveMock } from '../mock/active.js';
+import { setInspectScope, writeFinalState, writeStateQuietly } from '../mock/inspect.js';
 import type { OpenAIMock } from '../mock/openai-mock.js';
 import { releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
+import { maxRealWaitMs, mockMode } from './mode.js';
+import { disabledMock, realAdvanceTime } from './real-mode.js';
 import { transportFromEnv } from './transport-env.js';
 
 /** The part of a test runner an entry needs. Vitest and Jest both have it. */
 export interface RunnerHooks {
-  readonly expect: { extend(matchers: object): void };
+  readonly expect: {
+    extend(matchers: object): void;
+    /** The running test's file and full name (for the inspection folders). */
+    getState(): { testPath?: string | undefined; currentTestName?: string | undefined };
+  };
   readonly beforeAll: (fn: () => void) => void;
   readonly beforeEach: (fn: () => void) => void;
+  readonly afterEach: (fn: () => void) => void;
   readonly afterAll: (fn: () => void) => void;
   readonly timers: FakeTimerControls;
   /**
@@ -31,9 +40,37 @@ export interface RunnerEntry {
   readonly openaiMock: OpenAIMock;
   /** Lets `ms` milliseconds pass for the mock and the code under test. */
   readonly advanceTime: (ms: number) => Promise<void>;
+  /** False when `OPENAI_MOCK=off` sends the suite's requests to the real API. */
+  readonly isMocked: boolean;
 }
 
+/**
+ * Wires an entry for the mode `OPENAI_MOCK` selects: the mock ({@link setUpMock}), or, with
+ * `OPENAI_MOCK=off`, nothing installed so requests reach the real API ({@link setUpReal}).
+ */
 export function setUpRunner(runner: RunnerHooks): RunnerEntry {
+  return mockMode() === 'mock' ? setUpMock(runner) : setUpReal(runner);
+}
+
+/**
+ * Real mode: no interceptor, no reset. The matchers and the mock's state members throw
+ * `ERR_OPENAI_MOCK_DISABLED`; `advanceTime` waits for real, up to `OPENAI_MOCK_MAX_WAIT_MS`.
+ */
+function setUpReal(runner: RunnerHooks): RunnerEntry {
+  const openaiMock = disabledMock();
+  const advanceTime = realAdvanceTime(runner.timers, maxRealWaitMs());
+  runner.expect.extend(disabledMatchers(Object.keys(matchers)));
+  // Factories' create() then fails with the same coded error instead of "not installed".
+  runner.beforeAll(() => setActiveMock(openaiMock));
+  runner.afterAll(() => {
+    setActiveMock(null);
+    // Loading the library loaded nock, which patches Node as it loads: undone with the file, as in mock mode.
+    if (runner.modulesPerFile) releaseNockCopies();
+  });
+  return { openaiMock, advanceTime, isMocked: false };
+}
+
+function setUpMock(runner: RunnerHooks): RunnerEntry {
   const transport = transportFromEnv();
   const openaiMock = createOpenAIMock({ transport });
   // A client keeps the fetch it found when it was built, and test files may build theirs at
@@ -47,19 +84,33 @@ export function setUpRunner(runner: RunnerHooks): RunnerEntry {
     } else {
       openaiMock.clock.advance(ms);
     }
+    // Statuses changed with the clock, with no request to write them.
+    const dir = openaiMock.config.inspectDir;
+    if (dir !== null) writeStateQuietly(openaiMock, dir);
   }
 
   runner.expect.extend(matchers);
 
+  /** With inspection on, each test's state goes to <inspectDir>/<test file>/<test name>/. */
+  const inspectAs = (testName: string | undefined): void => {
+    const { testPath, currentTestName } = runner.expect.getState();
+    setInspectScope(openaiMock, { testPath, testName: testName ?? currentTestName });
+  };
+
   runner.beforeAll(() => {
     openaiMock.install();
     setActiveMock(openaiMock);
+    inspectAs('(beforeAll)');
   });
 
   runner.beforeEach(() => {
     openaiMock.reset();
     setActiveMock(openaiMock);
+    inspectAs(undefined);
   });
+
+  // Statuses are computed when read: the test's last moment is written once it ends.
+  runner.afterEach(() => writeFinalState(openaiMock));
 
   runner.afterAll(() => {
     openaiMock.uninstall();
@@ -67,5 +118,5 @@ export function setUpRunner(runner: RunnerHooks): RunnerEntry {
     if (runner.modulesPerFile) releaseNockCopies();
   });
 
-  return { openaiMock, advanceTime };
+  return { openaiMock, advanceTime, isMocked: true };
 }
