@@ -32,7 +32,8 @@ export type LineDispatcher = (path: string, body: Record<string, unknown>, custo
 interface LineResult {
   readonly ok: boolean;
   readonly customId: string;
-  readonly output: Uint8Array;
+  /** Emptied once the batch's files are written: the line lives on in one of them. */
+  output: Uint8Array;
   /** Tokens the request used (from the endpoint's `usage`); 0 for a failed request. */
   readonly tokens: { readonly input: number; readonly output: number };
 }
@@ -70,6 +71,7 @@ const ACTIVE: ReadonlySet<BatchStatus> = new Set(['validating', 'in_progress', '
 const DONE: ReadonlySet<BatchStatus> = new Set(['completed', 'expired', 'cancelled']);
 const encoder = new TextEncoder();
 const NEWLINE = encoder.encode('\n');
+const EMPTY = new Uint8Array(0);
 
 /** The 500 a request gets when a test makes it fail (`failureRate`, `failCustomIds`). */
 const SERVER_ERROR = new ApiError(
@@ -409,6 +411,8 @@ export class BatchesState {
             'system',
           ).id;
     batch.files = { output: write(ok, 'output'), error: write(failed, 'error') };
+    // Keeping every line twice (here and in the files) would double a large batch's memory.
+    for (const result of batch.results) result.output = EMPTY;
   }
 
   #get(id: string): StoredBatch {
