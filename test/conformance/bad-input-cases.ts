@@ -41,6 +41,8 @@ export type CaseBody =
 export interface CaseRequest {
   /** Path parameters; those left out are the fixtures' ids (see {@link defaultParams}). */
   readonly params?: Readonly<Record<string, string>>;
+  /** Path parameters put in the path as they are, not percent-encoded. */
+  readonly rawParams?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: CaseBody;
   /** Leave the Authorization header out. */
@@ -297,11 +299,29 @@ const NO_SUCH_RESPONSE = (id: string): ExpectedError => invalidRequest(404, `Res
 const JOB_404_UNVERIFIED = 'the 404 text for an unknown fine-tuning job';
 const UPLOAD_404_UNVERIFIED = 'the 404 text for an unknown upload';
 
-function idCases(route: string, param: string, ids: readonly string[], answer: (id: string) => ExpectedError, unverified?: string): BadInputCase[] {
-  return ids.map((id) => ({
+/** Ids no object has and that no route should choke on: 10,000 characters, non-ASCII, a slash. */
+const ODD_IDS = ['x'.repeat(10_000), 'fïlé-😀', 'a/b'];
+
+/**
+ * A path segment that is not valid percent-encoding. UNVERIFIED: the API's answer (the mock
+ * answers a 400 naming the parameter rather than guessing an id).
+ */
+function brokenEncoding(route: string, param: string): BadInputCase {
+  return {
     route,
     kind: 'unknown id',
-    name: id === '' ? 'an empty id' : `unknown id ${id}`,
+    name: 'an id that is not valid percent-encoding',
+    request: { rawParams: { [param]: '%E0%A4%A' } },
+    expect: invalidRequest(400, `Invalid path parameter '${param}': it is not valid percent-encoding.`, param),
+    unverified: "the API's answer to a path that does not decode",
+  };
+}
+
+function idCases(route: string, param: string, ids: readonly string[], answer: (id: string) => ExpectedError, unverified?: string): BadInputCase[] {
+  return [...ids, ...ODD_IDS].map((id) => ({
+    route,
+    kind: 'unknown id',
+    name: id.length > 40 ? `an id of ${id.length} characters` : `unknown id ${id}`,
     request: { params: { [param]: id } },
     expect: answer(id),
     ...(unverified ? { unverified } : {}),
@@ -348,6 +368,7 @@ function fileRoutes(): BadInputCase[] {
     { route: 'GET /files', kind: 'query', name: 'a purpose no file has', request: { query: { purpose: 'nothing' } }, expect: { status: 200, why: 'the filter matches nothing: an empty page' }, unverified: 'an empty page rather than a 400 for an unknown purpose' },
     noKey('GET /files'),
     ...idCases('GET /files/{file_id}', 'file_id', ['file-x', 'file-mock999999', 'batch_mock000001'], NO_SUCH_FILE),
+    brokenEncoding('GET /files/{file_id}', 'file_id'),
     noKey('GET /files/{file_id}'),
     ...idCases('DELETE /files/{file_id}', 'file_id', ['file-x', 'file-mock999999'], NO_SUCH_FILE),
     noKey('DELETE /files/{file_id}'),
@@ -386,6 +407,13 @@ function fineTuningRoutes(fx: Fixtures): BadInputCase[] {
     { route, kind: 'oversize', name: 'six integrations', request: { body: { json: { ...valid, integrations: Array.from({ length: 6 }, () => ({ type: 'wandb', wandb: { project: 'p' } })) } } }, expect: invalidRequest(400, "Invalid 'integrations': array too long. Expected an array with maximum length 5, but got an array with length 6 instead.", 'integrations', 'array_above_max_length') },
     { route, kind: 'unknown id', name: 'a training_file that does not exist', request: { body: { json: { ...valid, training_file: 'file-x' } } }, expect: invalidRequest(400, 'invalid training_file: file-x', 'training_file') },
     { route, kind: 'unknown id', name: 'a validation_file that does not exist', request: { body: { json: { ...valid, validation_file: 'file-x' } } }, expect: invalidRequest(400, 'invalid validation_file: file-x', 'validation_file'), unverified: 'the validation_file text, by analogy with training_file' },
+    { route, kind: 'unknown id', name: 'a training_file uploaded for batches', request: { body: { json: { ...valid, training_file: fx.batchFile } } }, expect: invalidRequest(400, `invalid training_file: ${fx.batchFile}. The file has purpose 'batch'; fine-tuning needs a file uploaded with purpose 'fine-tune'.`, 'training_file'), unverified: 'the text after "invalid training_file: <id>"' },
+    { route, kind: 'wrong type', name: 'metadata nested 5,000 arrays deep', request: { body: { json: { ...valid, metadata: nested(5000) } } }, expect: wrongType('metadata', 'an object', 'an array') },
+    { route, kind: 'wrong type', name: 'method.dpo.hyperparameters.beta as a string', request: { body: { json: { ...valid, method: { type: 'dpo', dpo: { hyperparameters: { beta: 'high' } } } } } }, expect: wrongType('method.dpo.hyperparameters.beta', "'auto' or a number", 'a string') },
+    { route, kind: 'missing field', name: 'method without type', request: { body: { json: { ...valid, method: { supervised: {} } } } }, expect: missing('method.type') },
+    { route, kind: 'missing field', name: 'a reinforcement method without a grader', request: { body: { json: { ...valid, method: { type: 'reinforcement' } } } }, expect: missing('method.reinforcement.grader') },
+    { route, kind: 'oversize', name: 'n_epochs of 51', request: { body: { json: { ...valid, hyperparameters: { n_epochs: 51 } } } }, expect: invalidRequest(400, "Invalid 'hyperparameters.n_epochs': expected a value between 1 and 50, but got 51 instead.", 'hyperparameters.n_epochs', 'above_max_value'), unverified: 'the range wording' },
+    { route, kind: 'oversize', name: 'a seed past 2^31 - 1', request: { body: { json: { ...valid, seed: 2_147_483_648 } } }, expect: aboveMax('seed', 2_147_483_647, 2_147_483_648) },
     { route, kind: 'unknown id', name: 'a model that cannot be fine-tuned', request: { body: { json: { ...valid, model: 'no-such-model' } } }, expect: invalidRequest(400, 'Model no-such-model is not available for fine-tuning or does not exist.', 'model', 'model_not_available') },
     ...unknownCases(route, valid, 'that the fine-tuning endpoint refuses unknown keys, and with which text'),
     noKey(route, { body: { json: valid } }),
@@ -422,6 +450,7 @@ function modelRoutes(): BadInputCase[] {
     { route: 'GET /models', kind: 'query', name: 'an after the endpoint does not take', request: { query: { after: 'nothing-x', order: 'sideways' } }, expect: { status: 200, why: 'GET /v1/models takes no query parameters; unknown ones are ignored' }, unverified: 'that unknown query parameters are ignored' },
     noKey('GET /models'),
     ...idCases('GET /models/{model}', 'model', ['gpt-x', 'ft:gpt-4o-mini-2024-07-18:openai-mock::nothing'], notFound, 'param and code on the models 404'),
+    brokenEncoding('GET /models/{model}', 'model'),
     noKey('GET /models/{model}'),
     ...idCases('DELETE /models/{model}', 'model', ['gpt-x', 'ft:gpt-4o-mini-2024-07-18:openai-mock::nothing'], notFound, 'param and code on the models 404'),
     {
@@ -458,6 +487,10 @@ function embeddingRoutes(): BadInputCase[] {
     { route, kind: 'wrong type', name: 'dimensions 0', request: { body: { json: { ...valid, dimensions: 0 } } }, expect: belowMin('dimensions', 1, 0) },
     { route, kind: 'unknown id', name: 'a model that does not exist', request: { body: { json: { ...valid, model: 'no-such-model' } } }, expect: invalidRequest(404, 'The model `no-such-model` does not exist or you do not have access to it.', null, 'model_not_found') },
     { route, kind: 'wrong type', name: 'a chat model', request: { body: { json: { ...valid, model: 'gpt-4o-mini' } } }, expect: invalidRequest(403, 'You are not allowed to generate embeddings from this model') },
+    { route, kind: 'oversize', name: 'dimensions past the model’s own', request: { body: { json: { ...valid, dimensions: 1537 } } }, expect: aboveMax('dimensions', 1536, 1537), unverified: 'the text for dimensions past the model’s size' },
+    { route, kind: 'wrong type', name: 'dimensions with ada-002', request: { body: { json: { ...valid, model: 'text-embedding-ada-002', dimensions: 512 } } }, expect: invalidRequest(400, 'This model does not support specifying dimensions.') },
+    { route, kind: 'wrong type', name: 'token ids that are not integers', request: { body: { json: { ...valid, input: [1.5, 2] } } }, expect: invalidInput },
+    { route, kind: 'empty body', name: 'an empty token list in a list', request: { body: { json: { ...valid, input: [[1, 2], []] } } }, expect: invalidInput },
     { route, kind: 'oversize', name: '2,049 inputs', request: { body: { json: { ...valid, input: Array.from({ length: 2049 }, () => 'a') } } }, expect: invalidInput },
     { route, kind: 'oversize', name: 'one input over 8,192 tokens', request: { body: { json: { ...valid, input: 'word '.repeat(8200) } } }, expect: invalidRequest(400, /^This model's maximum context length is 8192 tokens, however you requested \d+ tokens/) },
     { route, kind: 'oversize', name: 'a request over 300,000 tokens', request: { body: { json: { ...valid, input: Array.from({ length: 41 }, () => 'word '.repeat(6000)) } } }, expect: { status: 400, type: 'max_tokens_per_request', param: null, code: 'max_tokens_per_request', message: /^Requested \d+ tokens, max 300000 tokens per request$/ } },
@@ -509,6 +542,7 @@ function uploadRoutes(fx: Fixtures): BadInputCase[] {
       ['md5', 5, 'a string', 'an integer'],
     ]),
     { route: complete, kind: 'wrong type', name: 'a part id that is a number', request: { body: { json: { part_ids: [1] } } }, expect: wrongType('part_ids[0]', 'a string', 'an integer') },
+    { route: complete, kind: 'wrong type', name: 'no parts for an upload of 10 bytes', request: { body: { json: { part_ids: [] } } }, expect: invalidRequest(400, `The parts listed add up to 0 bytes, but upload ${fx.upload} was created with bytes: 10. The number of bytes uploaded must match the number specified when creating the upload.`, 'part_ids'), unverified: 'the text for parts that do not add up to the declared bytes' },
     { route: complete, kind: 'unknown id', name: 'a part that was never added', request: { body: { json: { part_ids: ['part_nothing'] } } }, expect: invalidRequest(400, `Invalid 'part_ids': no part part_nothing was added to upload ${fx.upload}.`, 'part_ids'), unverified: 'the text for an unknown part id' },
     ...unknownCases(complete, validComplete, 'that the uploads endpoint refuses unknown keys, and with which text'),
     noKey(complete, { body: { json: validComplete } }),
@@ -537,6 +571,15 @@ function chatRoutes(): BadInputCase[] {
       ['max_completion_tokens', 1.5, 'an integer', 'a decimal number'],
       ['user', 5, 'a string', 'an integer'],
     ]),
+    { route, kind: 'wrong type', name: 'a message that is a string', request: { body: { json: { ...valid, messages: ['Hi'] } } }, expect: wrongType('messages[0]', 'an object', 'a string') },
+    { route, kind: 'missing field', name: 'a message without a role', request: { body: { json: { ...valid, messages: [{ content: 'Hi' }] } } }, expect: missing('messages[0].role') },
+    { route, kind: 'missing field', name: 'a tool message without tool_call_id', request: { body: { json: { ...valid, messages: [{ role: 'tool', content: 'x' }] } } }, expect: missing('messages[0].tool_call_id') },
+    { route, kind: 'wrong type', name: 'a content part of an unknown type', request: { body: { json: { ...valid, messages: [{ role: 'user', content: [{ type: 'video', video: {} }] }] } } }, expect: invalidValue('messages[0].content[0].type', 'video', "'text', 'image_url', 'input_audio', and 'file'"), unverified: 'the order the types are listed in' },
+    { route, kind: 'wrong type', name: 'a tool message with no call before it', request: { body: { json: { ...valid, messages: [{ role: 'tool', tool_call_id: 'call_1', content: 'x' }] } } }, expect: invalidRequest(400, "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.", 'messages.[0].role') },
+    { route, kind: 'wrong type', name: 'tool_choice without tools', request: { body: { json: { ...valid, tool_choice: 'required' } } }, expect: invalidRequest(400, "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.", 'tool_choice') },
+    { route, kind: 'wrong type', name: 'stream_options without stream', request: { body: { json: { ...valid, stream_options: { include_usage: true } } } }, expect: invalidRequest(400, "The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options') },
+    { route, kind: 'wrong type', name: 'json_object without the word json', request: { body: { json: { ...valid, response_format: { type: 'json_object' } } } }, expect: invalidRequest(400, "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 'messages') },
+    { route, kind: 'oversize', name: 'n of 129', request: { body: { json: { ...valid, n: 129 } } }, expect: aboveMax('n', 128, 129) },
     { route, kind: 'wrong type', name: 'a message with an unknown role', request: { body: { json: { ...valid, messages: [{ role: 'robot', content: 'Hi' }] } } }, expect: invalidValue('messages[0].role', 'robot', "'system', 'assistant', 'user', 'function', 'tool', and 'developer'") },
     { route, kind: 'empty body', name: 'empty messages', request: { body: { json: { ...valid, messages: [] } } }, expect: invalidRequest(400, "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'messages', 'empty_array') },
     { route, kind: 'wrong type', name: 'temperature above 2', request: { body: { json: { ...valid, temperature: 3 } } }, expect: aboveMax('temperature', 2, 3, 'decimal') },
@@ -564,6 +607,12 @@ function responseRoutes(): BadInputCase[] {
       ['metadata.team', 5, 'a string', 'an integer'],
     ]),
     { route, kind: 'wrong type', name: 'temperature above 2', request: { body: { json: { ...valid, temperature: 2.5 } } }, expect: aboveMax('temperature', 2, 2.5, 'decimal') },
+    { route, kind: 'wrong type', name: 'background without store', request: { body: { json: { ...valid, background: true, store: false } } }, expect: invalidRequest(400, 'Background mode requires store=true.', 'store'), unverified: 'the text for background without store' },
+    { route, kind: 'wrong type', name: 'a function_call_output with no call', request: { body: { json: { ...valid, input: [{ type: 'function_call_output', call_id: 'call_1', output: 'x' }] } } }, expect: invalidRequest(400, 'No tool call found for function call output with call_id call_1.', 'input') },
+    { route, kind: 'wrong type', name: 'tool_choice naming a tool not given', request: { body: { json: { ...valid, tools: [{ type: 'function', name: 'a', parameters: { type: 'object', properties: {} } }], tool_choice: { type: 'function', name: 'b' } } } }, expect: invalidRequest(400, "Tool choice 'b' not found in 'tools' parameter.", 'tool_choice') },
+    { route, kind: 'wrong type', name: 'json_object without the word json', request: { body: { json: { ...valid, text: { format: { type: 'json_object' } } } } }, expect: invalidRequest(400, "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'.", 'input'), unverified: 'param' },
+    { route, kind: 'oversize', name: 'metadata with 17 keys', request: { body: { json: { ...valid, metadata: sixteen } } }, expect: invalidRequest(400, "Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with 17 properties instead.", 'metadata', 'object_above_max_properties') },
+    { route, kind: 'oversize', name: 'top_logprobs of 21', request: { body: { json: { ...valid, top_logprobs: 21 } } }, expect: aboveMax('top_logprobs', 20, 21) },
     { route, kind: 'wrong type', name: 'max_output_tokens below 16', request: { body: { json: { ...valid, max_output_tokens: 1 } } }, expect: belowMin('max_output_tokens', 16, 1) },
     { route, kind: 'wrong type', name: 'truncation not auto or disabled', request: { body: { json: { ...valid, truncation: 'sometimes' } } }, expect: invalidValue('truncation', 'sometimes', "'auto' and 'disabled'") },
     { route, kind: 'unknown id', name: 'a model that does not exist', request: { body: { json: { ...valid, model: 'no-such-model' } } }, expect: invalidRequest(404, 'The model `no-such-model` does not exist or you do not have access to it.', null, 'model_not_found') },
@@ -606,6 +655,10 @@ function batchRoutes(fx: Fixtures): BadInputCase[] {
     { route, kind: 'empty body', name: 'completion_window empty', request: { body: { json: { ...valid, completion_window: '' } } }, expect: invalidValue('completion_window', '', "'24h'") },
     { route, kind: 'oversize', name: 'metadata with 17 keys', request: { body: { json: { ...valid, metadata: sixteen } } }, expect: invalidRequest(400, "Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with 17 properties instead.", 'metadata', 'object_above_max_properties') },
     { route, kind: 'oversize', name: 'a metadata value of 513 characters', request: { body: { json: { ...valid, metadata: { note: 'x'.repeat(513) } } } }, expect: tooLong('metadata.note', 512, 513) },
+    { route, kind: 'missing field', name: 'output_expires_after without anchor', request: { body: { json: { ...valid, output_expires_after: { seconds: 3600 } } } }, expect: missing('output_expires_after.anchor') },
+    { route, kind: 'wrong type', name: 'output_expires_after.anchor not created_at', request: { body: { json: { ...valid, output_expires_after: { anchor: 'now', seconds: 3600 } } } }, expect: invalidValue('output_expires_after.anchor', 'now', "'created_at'") },
+    { route, kind: 'wrong type', name: 'output_expires_after.seconds under an hour', request: { body: { json: { ...valid, output_expires_after: { anchor: 'created_at', seconds: 60 } } } }, expect: belowMin('output_expires_after.seconds', 3600, 60) },
+    { route, kind: 'oversize', name: 'a metadata key of 65 characters', request: { body: { json: { ...valid, metadata: { ['k'.repeat(65)]: 'v' } } } }, expect: tooLong('metadata', 64, 65, `metadata key '${'k'.repeat(65)}'`) },
     { route, kind: 'oversize', name: 'output_expires_after.seconds past 30 days', request: { body: { json: { ...valid, output_expires_after: { anchor: 'created_at', seconds: 2592001 } } } }, expect: aboveMax('output_expires_after.seconds', 2592000, 2592001) },
     ...unknownCases(route, valid, 'that the batches endpoint refuses unknown keys, and with which text'),
     noKey(route, { body: { json: valid } }),
@@ -614,7 +667,7 @@ function batchRoutes(fx: Fixtures): BadInputCase[] {
     noKey('GET /batches'),
   ];
   for (const r of ['GET /batches/{batch_id}', 'POST /batches/{batch_id}/cancel']) {
-    cases.push(...idCases(r, 'batch_id', ['batch_x', 'batch_mock999999', fx.file], NO_SUCH_BATCH), noKey(r));
+    cases.push(...idCases(r, 'batch_id', ['batch_x', 'batch_mock999999', fx.file], NO_SUCH_BATCH), noKey(r), brokenEncoding(r, 'batch_id'));
   }
   cases.push(...bodylessPostCases('POST /batches/{batch_id}/cancel'));
   return cases;
@@ -635,6 +688,13 @@ export function badInputCases(fx: Fixtures): BadInputCase[] {
 }
 
 // --- helpers -----------------------------------------------------------------------------------
+
+/** `[[[…]]]`, `depth` arrays deep. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
 
 function without(object: Record<string, unknown>, key: string): Record<string, unknown> {
   const copy = { ...object };
