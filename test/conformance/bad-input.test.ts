@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import OpenAI, { toFile } from 'openai';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createOpenAIMock } from '../../src/index.js';
@@ -239,6 +240,14 @@ describe('the corpus', () => {
     expect(lists.length).toBeGreaterThanOrEqual(6);
     const names = CASES.map((c) => `${c.route} · ${c.kind} · ${c.name}`);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  test('the README states the counts', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const unverified = CASES.filter((c) => c.unverified !== undefined).length;
+    expect(readme).toContain(`sends **${CASES.length} bad requests** over the ${served.length} served routes`);
+    expect(readme).toContain(`(${SAMPLE.length} of them through nock as well)`);
+    expect(readme).toContain(`${unverified} of the expected texts are not on record`);
   });
 
   afterAll(() => {
