@@ -96,11 +96,11 @@ const SERVICE_TIERS = ['auto', 'default', 'fast', 'flex', 'priority'] as const;
 const TOOL_CHOICE_MODES = ['none', 'auto', 'required'] as const;
 
 /** Chat Completions keys that moved elsewhere in the Responses API. */
-const MOVED: Readonly<Record<string, string>> = {
-  messages: 'input',
-  response_format: 'text.format',
-  reasoning_effort: 'reasoning.effort',
-};
+const MOVED: ReadonlyMap<string, string> = new Map([
+  ['messages', 'input'],
+  ['response_format', 'text.format'],
+  ['reasoning_effort', 'reasoning.effort'],
+]);
 
 /** Chat Completions keys the Responses API does not know (`stop` comes with a suggestion). */
 const CHAT_ONLY = [
@@ -353,7 +353,7 @@ function parseFunctionCallOutput(item: JsonObject, path: string): NewItem {
 
 function checkChatKeys(body: JsonObject): void {
   for (const key of Object.keys(body)) {
-    const moved = MOVED[key];
+    const moved = MOVED.get(key); // a Map: a key such as __proto__ must not find Object.prototype
     if (moved !== undefined) {
       throw badRequest(
         `Unsupported parameter: '${key}'. In the Responses API, this parameter has moved to '${moved}'. ` +
