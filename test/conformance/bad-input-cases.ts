@@ -243,9 +243,12 @@ function missingCases(route: string, valid: Record<string, unknown>, required: r
 }
 
 function unknownCases(route: string, valid: Record<string, unknown>, unverified?: string): BadInputCase[] {
+  // `__proto__` as a JSON key is an ordinary key to the API (and must stay one in the mock).
+  const proto = `{"__proto__":{"polluted":true},${JSON.stringify(valid).slice(1)}`;
   return [
     { route, kind: 'unknown field', name: 'an unknown top-level key', request: { body: { json: { ...valid, foo: 1 } } }, expect: unknownParam('foo'), ...(unverified ? { unverified } : {}) },
     { route, kind: 'unknown field', name: 'a misspelt key', request: { body: { json: { ...valid, metdata: {} } } }, expect: unknownParam('metdata'), ...(unverified ? { unverified } : {}) },
+    { route, kind: 'unknown field', name: 'a __proto__ key', request: { body: { raw: proto, contentType: 'application/json' } }, expect: unknownParam('__proto__'), ...(unverified ? { unverified } : {}) },
   ];
 }
 
@@ -344,6 +347,8 @@ function fileRoutes(): BadInputCase[] {
     { route, kind: 'missing field', name: 'without purpose', request: { body: { form: { files: { file: jsonl } } } }, expect: missing('purpose') },
     { route, kind: 'wrong type', name: 'file sent as a text field', request: { body: { form: { fields: { purpose: 'fine-tune', file: 'abc' } } } }, expect: missing('file'), unverified: 'the answer when file is a text field rather than a file part' },
     { route, kind: 'wrong type', name: 'an unknown purpose', request: { body: { form: { ...valid, fields: { purpose: 'vector_store' } } } }, expect: invalidRequest(400, "'vector_store' is not one of ['fine-tune', 'assistants', 'batch', 'user_data', 'vision', 'evals'] - 'purpose'", 'purpose') },
+    { route, kind: 'empty body', name: 'an empty purpose', request: { body: { form: { ...valid, fields: { purpose: '' } } } }, expect: invalidRequest(400, "'' is not one of ['fine-tune', 'assistants', 'batch', 'user_data', 'vision', 'evals'] - 'purpose'", 'purpose') },
+    { route, kind: 'wrong type', name: 'a purpose in capitals', request: { body: { form: { ...valid, fields: { purpose: 'Fine-Tune' } } } }, expect: invalidRequest(400, "'Fine-Tune' is not one of ['fine-tune', 'assistants', 'batch', 'user_data', 'vision', 'evals'] - 'purpose'", 'purpose') },
     { route, kind: 'wrong type', name: 'a fine-tune file not named .jsonl', request: { body: { form: { fields: { purpose: 'fine-tune' }, files: { file: { filename: 'train.txt', content: 'x' } } } } }, expect: invalidRequest(400, 'Invalid file format for Fine-Tuning API. Must be .jsonl', 'file') },
     { route, kind: 'wrong type', name: 'a batch file whose first line is not JSON', request: { body: { form: { fields: { purpose: 'batch' }, files: { file: { filename: 'in.jsonl', content: 'not json\n' } } } } }, expect: invalidRequest(400, /Invalid file format for Batch API/, 'file'), unverified: 'the full text (observed: it names the file format and jsonl)' },
     { route, kind: 'empty body', name: 'an empty batch file', request: { body: { form: { fields: { purpose: 'batch' }, files: { file: { filename: 'in.jsonl', content: '' } } } } }, expect: invalidRequest(400, /Invalid file format for Batch API/, 'file'), unverified: 'the full text (observed: it names the file format and jsonl)' },
@@ -418,6 +423,7 @@ function fineTuningRoutes(fx: Fixtures): BadInputCase[] {
     { route, kind: 'oversize', name: 'n_epochs of 51', request: { body: { json: { ...valid, hyperparameters: { n_epochs: 51 } } } }, expect: invalidRequest(400, "Invalid 'hyperparameters.n_epochs': expected a value between 1 and 50, but got 51 instead.", 'hyperparameters.n_epochs', 'above_max_value'), unverified: 'the range wording' },
     { route, kind: 'oversize', name: 'a seed past 2^31 - 1', request: { body: { json: { ...valid, seed: 2_147_483_648 } } }, expect: aboveMax('seed', 2_147_483_647, 2_147_483_648) },
     { route, kind: 'unknown id', name: 'a model that cannot be fine-tuned', request: { body: { json: { ...valid, model: 'no-such-model' } } }, expect: invalidRequest(400, 'Model no-such-model is not available for fine-tuning or does not exist.', 'model', 'model_not_available') },
+    { route, kind: 'unknown id', name: 'the model toString', request: { body: { json: { ...valid, model: 'toString' } } }, expect: invalidRequest(400, 'Model toString is not available for fine-tuning or does not exist.', 'model', 'model_not_available') },
     ...unknownCases(route, valid, 'that the fine-tuning endpoint refuses unknown keys, and with which text'),
     noKey(route, { body: { json: valid } }),
   ];
@@ -452,7 +458,7 @@ function modelRoutes(): BadInputCase[] {
     { route: 'GET /models', kind: 'query', name: 'a limit the endpoint does not take', request: { query: { limit: '-1' } }, expect: { status: 200, why: 'GET /v1/models takes no query parameters; unknown ones are ignored' }, unverified: 'that unknown query parameters are ignored' },
     { route: 'GET /models', kind: 'query', name: 'an after the endpoint does not take', request: { query: { after: 'nothing-x', order: 'sideways' } }, expect: { status: 200, why: 'GET /v1/models takes no query parameters; unknown ones are ignored' }, unverified: 'that unknown query parameters are ignored' },
     noKey('GET /models'),
-    ...idCases('GET /models/{model}', 'model', ['gpt-x', 'ft:gpt-4o-mini-2024-07-18:openai-mock::nothing'], notFound, 'param and code on the models 404'),
+    ...idCases('GET /models/{model}', 'model', ['gpt-x', 'ft:gpt-4o-mini-2024-07-18:openai-mock::nothing', 'constructor', '__proto__'], notFound, 'param and code on the models 404'),
     brokenEncoding('GET /models/{model}', 'model'),
     noKey('GET /models/{model}'),
     ...idCases('DELETE /models/{model}', 'model', ['gpt-x', 'ft:gpt-4o-mini-2024-07-18:openai-mock::nothing'], notFound, 'param and code on the models 404'),
@@ -490,6 +496,7 @@ function embeddingRoutes(): BadInputCase[] {
     { route, kind: 'wrong type', name: 'dimensions 0', request: { body: { json: { ...valid, dimensions: 0 } } }, expect: belowMin('dimensions', 1, 0) },
     { route, kind: 'unknown id', name: 'a model that does not exist', request: { body: { json: { ...valid, model: 'no-such-model' } } }, expect: invalidRequest(404, 'The model `no-such-model` does not exist or you do not have access to it.', null, 'model_not_found') },
     { route, kind: 'wrong type', name: 'a chat model', request: { body: { json: { ...valid, model: 'gpt-4o-mini' } } }, expect: invalidRequest(403, 'You are not allowed to generate embeddings from this model') },
+    { route, kind: 'unknown id', name: 'the model constructor', request: { body: { json: { ...valid, model: 'constructor' } } }, expect: invalidRequest(404, 'The model `constructor` does not exist or you do not have access to it.', null, 'model_not_found') },
     { route, kind: 'oversize', name: 'dimensions past the model’s own', request: { body: { json: { ...valid, dimensions: 1537 } } }, expect: aboveMax('dimensions', 1536, 1537), unverified: 'the text for dimensions past the model’s size' },
     { route, kind: 'wrong type', name: 'dimensions with ada-002', request: { body: { json: { ...valid, model: 'text-embedding-ada-002', dimensions: 512 } } }, expect: invalidRequest(400, 'This model does not support specifying dimensions.') },
     { route, kind: 'wrong type', name: 'token ids that are not integers', request: { body: { json: { ...valid, input: [1.5, 2] } } }, expect: invalidInput },
@@ -588,6 +595,7 @@ function chatRoutes(): BadInputCase[] {
     { route, kind: 'wrong type', name: 'temperature above 2', request: { body: { json: { ...valid, temperature: 3 } } }, expect: aboveMax('temperature', 2, 3, 'decimal') },
     { route, kind: 'wrong type', name: 'n of 0', request: { body: { json: { ...valid, n: 0 } } }, expect: belowMin('n', 1, 0) },
     { route, kind: 'unknown id', name: 'a model that does not exist', request: { body: { json: { ...valid, model: 'no-such-model' } } }, expect: invalidRequest(404, 'The model `no-such-model` does not exist or you do not have access to it.', null, 'model_not_found') },
+    { route, kind: 'unknown id', name: 'the model __proto__', request: { body: { json: { ...valid, model: '__proto__' } } }, expect: invalidRequest(404, 'The model `__proto__` does not exist or you do not have access to it.', null, 'model_not_found') },
     { route, kind: 'oversize', name: 'metadata with 17 keys', request: { body: { json: { ...valid, store: true, metadata: sixteen } } }, expect: invalidRequest(400, "Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with 17 properties instead.", 'metadata', 'object_above_max_properties') },
     { route, kind: 'unknown field', name: 'an unknown key (gpt-4o-mini)', request: { body: { json: { ...valid, foo: 1 } } }, expect: invalidRequest(400, 'Unrecognized request argument supplied: foo') },
     { route, kind: 'unknown field', name: 'two unknown keys (gpt-4o-mini)', request: { body: { json: { ...valid, foo: 1, bar: 2 } } }, expect: invalidRequest(400, 'Unrecognized request arguments supplied: foo, bar') },
@@ -622,6 +630,7 @@ function responseRoutes(): BadInputCase[] {
     { route, kind: 'unknown id', name: 'a previous_response_id that does not exist', request: { body: { json: { ...valid, previous_response_id: 'resp_x' } } }, expect: invalidRequest(400, "Previous response with id 'resp_x' not found.", 'previous_response_id', 'previous_response_not_found') },
     { route, kind: 'oversize', name: 'a metadata value of 513 characters', request: { body: { json: { ...valid, metadata: { note: 'x'.repeat(513) } } } }, expect: tooLong('metadata.note', 512, 513) },
     { route, kind: 'unknown field', name: 'a chat key that moved (messages)', request: { body: { json: { ...valid, messages: [] } } }, expect: invalidRequest(400, "Unsupported parameter: 'messages'. In the Responses API, this parameter has moved to 'input'. Try again with the new parameter. See the API documentation for more information: https://platform.openai.com/docs/api-reference/responses/create.", null, 'unsupported_parameter') },
+    { route, kind: 'unknown field', name: 'a constructor key', request: { body: { json: { ...valid, constructor: 1 } } }, expect: unknownParam('constructor') },
     { route, kind: 'unknown field', name: 'a chat-only key (max_tokens)', request: { body: { json: { ...valid, max_tokens: 5 } } }, expect: unknownParam('max_tokens') },
     ...unknownCases(route, valid),
     noKey(route, { body: { json: valid } }),

@@ -244,10 +244,11 @@ describe('the corpus', () => {
 
   test('the README states the counts', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const paragraph = /\*\*Bad input\.\*\*.*?(?= ### )/.exec(readme)?.[0];
     const unverified = CASES.filter((c) => c.unverified !== undefined).length;
-    expect(readme).toContain(`sends **${CASES.length} bad requests** over the ${served.length} served routes`);
-    expect(readme).toContain(`(${SAMPLE.length} of them through nock as well)`);
-    expect(readme).toContain(`${unverified} of the expected texts are not on record`);
+    expect(paragraph).toContain(`sends **${CASES.length} bad requests** over the ${served.length} served routes`);
+    expect(paragraph).toContain(`(${SAMPLE.length} of them through nock as well)`);
+    expect(paragraph).toContain(`${unverified} of the expected texts are not on record`);
   });
 
   afterAll(() => {
