@@ -70,11 +70,14 @@ function listQuoted(values: readonly string[]): string {
   return `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`;
 }
 
-/** The API's wording for a JSON value's type: "a string", "an array", "an object", "null". */
+/**
+ * The API's wording for a JSON value's type: "a string", "an array", "an object", "null"; a
+ * fractional number is "a decimal number" (while an expected type reads "a decimal").
+ */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a decimal';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a decimal number';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'boolean') return 'a boolean';
   return `a ${typeof value}`;

@@ -102,6 +102,15 @@ export function unknownParameter(param: string, suggestion?: string): ApiError {
   return badRequest(`Unknown parameter: '${param}'.${hint}`, param, 'unknown_parameter');
 }
 
+/**
+ * Refuses the first key of `body` that is not in `known`, with the API's `Unknown parameter: 'x'.`
+ * (the newer endpoints' answer; chat completions on older models words it differently).
+ */
+export function rejectUnknownKeys(body: JsonObject, known: ReadonlySet<string>): void {
+  const extra = Object.keys(body).find((key) => !known.has(key));
+  if (extra !== undefined) throw unknownParameter(extra);
+}
+
 /** A required string that may not be empty: `Invalid 'x': empty string. Expected a string with minimum length 1, ...`. */
 export function nonEmptyString(value: unknown, param: string): string {
   const text = requiredString(value, param);

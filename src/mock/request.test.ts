@@ -108,13 +108,18 @@ describe('jsonObject', () => {
     expect(error.message).toMatch(/^We could not parse the JSON body of your request\./);
   });
 
-  it('a multipart or binary body is unsupported_content_type', () => {
+  it('a multipart, form-encoded or binary body gets the same 400: the API reads every body as JSON', () => {
     const form: ParsedBody = { kind: 'form', form: { fields: new Map(), files: new Map() } };
     for (const body of [form, { kind: 'invalid-form' }, { kind: 'bytes', bytes: BINARY, contentType: 'x/y' }] as ParsedBody[]) {
       const error = thrownBy(() => jsonObject(body));
-      expect(error).toMatchObject({ status: 400, code: 'unsupported_content_type' });
-      expect(error.message).toContain("'application/json'");
+      expect(error).toMatchObject({ status: 400, type: 'invalid_request_error', param: null, code: null });
+      expect(error.message).toMatch(/^We could not parse the JSON body of your request\./);
     }
+  });
+
+  it('bytes of another content type that hold a JSON object are read as one', () => {
+    const bytes = new TextEncoder().encode('{"model":"m"}');
+    expect(jsonObject({ kind: 'bytes', bytes, contentType: 'application/x-www-form-urlencoded' })).toEqual({ model: 'm' });
   });
 });
 

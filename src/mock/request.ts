@@ -85,24 +85,35 @@ const INVALID_JSON_MESSAGE =
   'HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. ' +
   'If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)';
 
-/** The body as a JSON object, or the 400 the API answers for anything else. Empty is `{}`. */
+/**
+ * The body as a JSON object, or the 400 the API answers for anything else. Empty is `{}`. The
+ * API reads the body as JSON whatever its content type says: a form-encoded or multipart body
+ * gets the same "could not parse the JSON body" answer as malformed JSON (its HINT is about
+ * exactly that mistake), and bytes that happen to be a JSON object are read as one.
+ */
 export function jsonObject(body: ParsedBody): Record<string, unknown> {
   switch (body.kind) {
     case 'empty':
       return {};
     case 'json':
-      if (typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value)) {
-        return body.value as Record<string, unknown>;
-      }
-      throw badRequest(INVALID_JSON_MESSAGE);
-    case 'invalid-json':
-      throw badRequest(INVALID_JSON_MESSAGE);
+      return asObject(body.value);
+    case 'bytes':
+      return asObject(parseOrUndefined(decoder.decode(body.bytes)));
     default:
-      throw badRequest(
-        "Unsupported content type: this endpoint expects 'application/json'.",
-        null,
-        'unsupported_content_type',
-      );
+      throw badRequest(INVALID_JSON_MESSAGE);
+  }
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw badRequest(INVALID_JSON_MESSAGE);
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 

@@ -65,9 +65,11 @@ export class Router {
         continue;
       }
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeSegment(m[i + 1]!, name);
-      });
+      for (const [i, name] of route.names.entries()) {
+        const value = decodeSegment(m[i + 1]!);
+        if (value === null) return { kind: 'found', route: refusing(route, name), params: {} };
+        params[name] = value;
+      }
       return { kind: 'found', route, params };
     }
     return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
@@ -88,10 +90,24 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-function decodeSegment(segment: string, name: string): string {
+function decodeSegment(segment: string): string | null {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw badRequest(`Invalid path parameter '${name}': it is not valid percent-encoding.`, name);
+    return null;
   }
+}
+
+/**
+ * The route, answering a 400 naming the parameter whose segment is not valid percent-encoding.
+ * Matching itself never throws: the engine asks the router whether it serves a URL before it
+ * answers, and a throw there escaped as a rejected `fetch`.
+ */
+function refusing(route: Route, name: string): Route {
+  return {
+    ...route,
+    handler: () => {
+      throw badRequest(`Invalid path parameter '${name}': it is not valid percent-encoding.`, name);
+    },
+  };
 }

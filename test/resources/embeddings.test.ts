@@ -233,7 +233,7 @@ const ERROR_CASES: readonly ErrorCase[] = [
   badRequest('dimensions 0', { model, input: 'hi', dimensions: 0 }, "Invalid 'dimensions': integer below minimum value. Expected a value >= 1, but got 0 instead.", 'dimensions', 'integer_below_min_value'),
   badRequest('dimensions above the native size', { model, input: 'hi', dimensions: 1537 }, "Invalid 'dimensions': integer above maximum value. Expected a value <= 1536, but got 1537 instead.", 'dimensions', 'integer_above_max_value'),
   badRequest('dimensions above 3-large native size', { model: 'text-embedding-3-large', input: 'hi', dimensions: 4096 }, "Invalid 'dimensions': integer above maximum value. Expected a value <= 3072, but got 4096 instead.", 'dimensions', 'integer_above_max_value'),
-  badRequest('fractional dimensions', { model, input: 'hi', dimensions: 1.5 }, "Invalid type for 'dimensions': expected an integer, but got a decimal instead.", 'dimensions', 'invalid_type'),
+  badRequest('fractional dimensions', { model, input: 'hi', dimensions: 1.5 }, "Invalid type for 'dimensions': expected an integer, but got a decimal number instead.", 'dimensions', 'invalid_type'),
   badRequest('dimensions as a string', { model, input: 'hi', dimensions: '256' }, "Invalid type for 'dimensions': expected an integer, but got a string instead.", 'dimensions', 'invalid_type'),
   badRequest('unknown encoding_format', { model, input: 'hi', encoding_format: 'md5' }, "Invalid value for 'encoding_format' = md5. Supported values: ['float', 'base64']."),
   badRequest('user of the wrong type', { model, input: 'hi', user: 7 }, "Invalid type for 'user': expected a string, but got an integer instead.", 'user', 'invalid_type'),

@@ -115,7 +115,7 @@ describe('POST /v1/uploads', () => {
 
   test.each([
     [{ bytes: '10' }, 'bytes', 'an integer', 'a string'],
-    [{ bytes: 1.5 }, 'bytes', 'an integer', 'a decimal'],
+    [{ bytes: 1.5 }, 'bytes', 'an integer', 'a decimal number'],
     [{ filename: 42 }, 'filename', 'a string', 'an integer'],
     [{ mime_type: ['text/plain'] }, 'mime_type', 'a string', 'an array'],
     [{ expires_after: 'soon' }, 'expires_after', 'an object', 'a string'],
@@ -180,7 +180,7 @@ describe('POST /v1/uploads', () => {
     expect(openaiMock.uploads.size).toBe(0);
   });
 
-  test('unknown fields are ignored', async () => {
+  test('an unknown field is refused, naming it, and nothing is stored', async () => {
     const response = await postJson('/uploads', {
       filename: 'a.txt',
       purpose: 'user_data',
@@ -188,8 +188,11 @@ describe('POST /v1/uploads', () => {
       mime_type: 'text/plain',
       colour: 'blue',
     });
-    expect(response.status).toBe(200);
-    expect(await response.json()).not.toHaveProperty('colour');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { message: "Unknown parameter: 'colour'.", type: 'invalid_request_error', param: 'colour', code: 'unknown_parameter' },
+    });
+    expect(openaiMock.uploads.size).toBe(0);
   });
 
   test('a body that is not a JSON object is a 400, and nothing is stored', async () => {
@@ -203,7 +206,7 @@ describe('POST /v1/uploads', () => {
       body: form,
     });
     expect(multipart.status).toBe(400);
-    expect(await multipart.json()).toMatchObject({ error: { code: 'unsupported_content_type' } });
+    expect(await multipart.json()).toMatchObject({ error: { code: null, message: expect.stringMatching(/^We could not parse the JSON body/) } });
     expect(openaiMock.uploads.size).toBe(0);
   });
 });

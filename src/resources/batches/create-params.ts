@@ -1,5 +1,5 @@
 import { ApiError, invalidValue, missingParameter } from '../../mock/api-error.js';
-import { given, metadata, optionalInteger, optionalObject, requiredString } from '../../mock/fields.js';
+import { given, metadata, optionalInteger, optionalObject, rejectUnknownKeys, requiredString } from '../../mock/fields.js';
 
 /** Endpoints the Batch API accepts (the spec's enum), in the order its error message lists them. */
 export const BATCH_ENDPOINTS = [
@@ -20,6 +20,9 @@ export const SERVED_BATCH_ENDPOINTS: ReadonlySet<string> = new Set([
   '/v1/embeddings',
 ]);
 
+/** The keys `POST /v1/batches` takes. */
+const BATCH_KEYS: ReadonlySet<string> = new Set(['input_file_id', 'endpoint', 'completion_window', 'metadata', 'output_expires_after']);
+
 const MIN_OUTPUT_EXPIRY_SECONDS = 3600;
 const MAX_OUTPUT_EXPIRY_SECONDS = 2_592_000;
 
@@ -35,6 +38,8 @@ export interface CreateBatchParams {
 
 /** Checks what the API refuses synchronously (400); problems in the input file fail the batch later. */
 export function parseCreateBatch(body: Record<string, unknown>): CreateBatchParams {
+  // UNVERIFIED: that the Batch API refuses unknown keys with this text, and before anything else.
+  rejectUnknownKeys(body, BATCH_KEYS);
   const inputFileId = requiredString(body['input_file_id'], 'input_file_id');
   const endpoint = requiredString(body['endpoint'], 'endpoint');
   if (!(BATCH_ENDPOINTS as readonly string[]).includes(endpoint)) throw invalidValue('endpoint', endpoint, BATCH_ENDPOINTS);

@@ -32,7 +32,12 @@ export function batchRoutes(batches: BatchesState): Route[] {
     {
       method: 'POST',
       path: '/batches/{batch_id}/cancel',
-      handler: ({ params }) => ({ json: batches.cancel(params['batch_id']!) }),
+      handler: ({ params, body }) => {
+        const id = params['batch_id']!;
+        batches.retrieve(id);
+        jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+        return { json: batches.cancel(id) };
+      },
     },
   ];
 }

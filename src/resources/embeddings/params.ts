@@ -1,4 +1,5 @@
 import { ApiError, badRequest, invalidType, missingParameter, notFound } from '../../mock/api-error.js';
+import { rejectUnknownKeys } from '../../mock/fields.js';
 import { estimateTokens } from '../../mock/tokens.js';
 import { baseModel } from '../models/catalog.js';
 import { embeddingModel, type EmbeddingModel } from './models.js';
@@ -34,12 +35,17 @@ export const MAX_REQUEST_TOKENS = 300_000;
 export const INVALID_INPUT_MESSAGE =
   "'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.";
 
+/** The keys `POST /v1/embeddings` takes (the spec's `CreateEmbeddingRequest`). */
+const EMBEDDING_KEYS: ReadonlySet<string> = new Set(['input', 'model', 'encoding_format', 'dimensions', 'user']);
+
 /**
- * Checks a request body as the API does, in this order: required parameters, the model,
+ * Checks a request body as the API does, in this order: unknown keys, required parameters, the model,
  * `encoding_format`, `dimensions`, `user`, the shape of `input`, then token limits (the API's own
  * order for a body with several faults is not on record). Throws the ApiError the API answers.
  */
 export function parseEmbeddingRequest(body: Readonly<Record<string, unknown>>): EmbeddingRequest {
+  // UNVERIFIED: that embeddings refuse unknown keys with this text, and before anything else.
+  rejectUnknownKeys(body, EMBEDDING_KEYS);
   const modelName = body['model'];
   if (modelName === undefined || modelName === null) throw missingParameter('model');
   if (typeof modelName !== 'string') throw invalidType('model', 'a string', modelName);

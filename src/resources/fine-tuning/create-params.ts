@@ -1,5 +1,5 @@
 import { badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
-import { checkLength, metadata, nonEmptyString, optionalInteger, optionalString } from '../../mock/fields.js';
+import { checkLength, metadata, nonEmptyString, optionalInteger, optionalString, rejectUnknownKeys } from '../../mock/fields.js';
 import type {
   DpoHyperparameters,
   FineTuneMethod,
@@ -22,8 +22,15 @@ export interface CreateJobParams {
 
 type Body = Record<string, unknown>;
 
+/** The keys `POST /v1/fine_tuning/jobs` takes (the spec's `CreateFineTuningJobRequest`). */
+const JOB_KEYS: ReadonlySet<string> = new Set([
+  'model', 'training_file', 'hyperparameters', 'suffix', 'validation_file', 'integrations', 'seed', 'method', 'metadata',
+]);
+
 /** Checks what the API checks before it accepts a job (types, ranges, enums), in its words. */
 export function parseCreateJob(body: Body): CreateJobParams {
+  // UNVERIFIED: that the endpoint refuses unknown keys with this text, and before anything else.
+  rejectUnknownKeys(body, JOB_KEYS);
   const model = nonEmptyString(body['model'], 'model');
   const trainingFile = nonEmptyString(body['training_file'], 'training_file');
   const validationFile = optionalString(body['validation_file'], 'validation_file');

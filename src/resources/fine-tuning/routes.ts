@@ -1,5 +1,5 @@
 import { cursorPage, integerParam } from '../../mock/pagination.js';
-import { jsonObject } from '../../mock/request.js';
+import { jsonObject, type ParsedBody } from '../../mock/request.js';
 import type { Route } from '../../mock/router.js';
 import { parseCreateJob } from './create-params.js';
 import type { JobsState } from './state.js';
@@ -40,17 +40,17 @@ export function fineTuningRoutes(jobs: JobsState): Route[] {
     {
       method: 'POST',
       path: '/fine_tuning/jobs/{fine_tuning_job_id}/cancel',
-      handler: ({ params }) => ({ json: jobs.cancel(id(params)) }),
+      handler: ({ params, body }) => ({ json: jobs.cancel(checkedBody(jobs, id(params), body)) }),
     },
     {
       method: 'POST',
       path: '/fine_tuning/jobs/{fine_tuning_job_id}/pause',
-      handler: ({ params }) => ({ json: jobs.pause(id(params)) }),
+      handler: ({ params, body }) => ({ json: jobs.pause(checkedBody(jobs, id(params), body)) }),
     },
     {
       method: 'POST',
       path: '/fine_tuning/jobs/{fine_tuning_job_id}/resume',
-      handler: ({ params }) => ({ json: jobs.resume(id(params)) }),
+      handler: ({ params, body }) => ({ json: jobs.resume(checkedBody(jobs, id(params), body)) }),
     },
     {
       method: 'GET',
@@ -71,4 +71,15 @@ export function fineTuningRoutes(jobs: JobsState): Route[] {
       },
     },
   ];
+}
+
+/**
+ * The id of a job whose action takes no parameters, once the job is known (404 first) and the
+ * body, if any, parses as a JSON object (else the API's 400 about the JSON body).
+ * UNVERIFIED: that the API parses the body of a request that takes no parameters.
+ */
+function checkedBody(jobs: JobsState, id: string, body: ParsedBody): string {
+  jobs.retrieve(id);
+  jsonObject(body);
+  return id;
 }

@@ -10,6 +10,7 @@ import {
   optionalInteger,
   optionalObject,
   optionalString,
+  rejectUnknownKeys,
   requiredString,
   unknownParameter,
   type JsonObject,
@@ -95,17 +96,29 @@ const SERVICE_TIERS = ['auto', 'default', 'fast', 'flex', 'priority'] as const;
 const TOOL_CHOICE_MODES = ['none', 'auto', 'required'] as const;
 
 /** Chat Completions keys that moved elsewhere in the Responses API. */
-const MOVED: Readonly<Record<string, string>> = {
-  messages: 'input',
-  response_format: 'text.format',
-  reasoning_effort: 'reasoning.effort',
-};
+const MOVED: ReadonlyMap<string, string> = new Map([
+  ['messages', 'input'],
+  ['response_format', 'text.format'],
+  ['reasoning_effort', 'reasoning.effort'],
+]);
 
 /** Chat Completions keys the Responses API does not know (`stop` comes with a suggestion). */
 const CHAT_ONLY = [
   'max_tokens', 'max_completion_tokens', 'n', 'seed', 'logprobs', 'logit_bias', 'functions', 'function_call',
   'modalities', 'audio', 'prediction', 'web_search_options',
 ];
+
+/**
+ * Every key `POST /v1/responses` takes: the spec's `CreateResponse`, and the two penalties the
+ * API accepts and echoes though the spec leaves them out.
+ */
+const RESPONSE_KEYS: ReadonlySet<string> = new Set([
+  'background', 'context_management', 'conversation', 'frequency_penalty', 'include', 'input', 'instructions',
+  'max_output_tokens', 'max_tool_calls', 'metadata', 'model', 'moderation', 'parallel_tool_calls', 'presence_penalty',
+  'previous_response_id', 'prompt', 'prompt_cache_key', 'prompt_cache_options', 'prompt_cache_retention', 'reasoning',
+  'safety_identifier', 'service_tier', 'store', 'stream', 'stream_options', 'temperature', 'text', 'tool_choice',
+  'tools', 'top_logprobs', 'top_p', 'truncation', 'user',
+]);
 
 /**
  * Validates the body of `POST /v1/responses` in the order the API reports problems (model, input,
@@ -340,7 +353,7 @@ function parseFunctionCallOutput(item: JsonObject, path: string): NewItem {
 
 function checkChatKeys(body: JsonObject): void {
   for (const key of Object.keys(body)) {
-    const moved = MOVED[key];
+    const moved = MOVED.get(key); // a Map: a key such as __proto__ must not find Object.prototype
     if (moved !== undefined) {
       throw badRequest(
         `Unsupported parameter: '${key}'. In the Responses API, this parameter has moved to '${moved}'. ` +
@@ -353,6 +366,7 @@ function checkChatKeys(body: JsonObject): void {
     if (key === 'stop') throw unknownParameter('stop', 'store');
     if (CHAT_ONLY.includes(key)) throw unknownParameter(key);
   }
+  rejectUnknownKeys(body, RESPONSE_KEYS);
 }
 
 function parseTools(value: unknown): Tool[] {

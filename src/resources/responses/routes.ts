@@ -93,7 +93,12 @@ export function responseRoutes(
     {
       method: 'POST',
       path: '/responses/{response_id}/cancel',
-      handler: ({ params }) => ({ json: responses.cancel(params['response_id']!) }),
+      handler: ({ params, body }) => {
+        const id = params['response_id']!;
+        responses.retrieve(id);
+        jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+        return { json: responses.cancel(id) };
+      },
     },
     {
       method: 'GET',

@@ -5,8 +5,17 @@ import { parseCompleteUpload, parseCreateUpload } from './params.js';
 const BODY = { filename: 'a.jsonl', purpose: 'fine-tune', bytes: 10, mime_type: 'text/jsonl' };
 
 describe('parseCreateUpload', () => {
-  it('reads a valid body; unknown keys and a null expires_after are ignored', () => {
-    expect(parseCreateUpload({ ...BODY, expires_after: null, extra: true })).toEqual({
+  it('refuses an unknown key, naming it', () => {
+    expect(thrownBy(() => parseCreateUpload({ ...BODY, extra: true }))).toMatchObject({
+      status: 400,
+      message: "Unknown parameter: 'extra'.",
+      param: 'extra',
+      code: 'unknown_parameter',
+    });
+  });
+
+  it('reads a valid body; a null expires_after is ignored', () => {
+    expect(parseCreateUpload({ ...BODY, expires_after: null })).toEqual({
       filename: 'a.jsonl',
       purpose: 'fine-tune',
       bytes: 10,

@@ -1,5 +1,5 @@
 import { badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
-import { nonEmptyString } from '../../mock/fields.js';
+import { nonEmptyString, rejectUnknownKeys } from '../../mock/fields.js';
 import { checkExpirySeconds } from '../files/routes.js';
 import type { UploadPurpose } from '../files/state.js';
 
@@ -41,8 +41,14 @@ export interface CompleteUploadParams {
 
 type Body = Readonly<Record<string, unknown>>;
 
-/** Checks a create body as the API does (required fields, types, enum, ranges); unknown keys are ignored. */
+/** The keys `POST /v1/uploads` and `POST /v1/uploads/{id}/complete` take. */
+const CREATE_KEYS: ReadonlySet<string> = new Set(['filename', 'purpose', 'bytes', 'mime_type', 'expires_after']);
+const COMPLETE_KEYS: ReadonlySet<string> = new Set(['part_ids', 'md5']);
+
+/** Checks a create body as the API does (unknown keys, required fields, types, enum, ranges). */
 export function parseCreateUpload(body: Body): CreateUploadParams {
+  // UNVERIFIED: that uploads refuse unknown keys with this text, and before anything else.
+  rejectUnknownKeys(body, CREATE_KEYS);
   const filename = nonEmptyString(body['filename'], 'filename');
   const purpose = nonEmptyString(body['purpose'], 'purpose');
   if (!isUploadPurpose(purpose)) throw invalidValue('purpose', purpose, UPLOAD_CREATE_PURPOSES);
@@ -69,6 +75,7 @@ export function parseCreateUpload(body: Body): CreateUploadParams {
 
 /** Checks a complete body: `part_ids` an array of strings, `md5` a string if given. */
 export function parseCompleteUpload(body: Body): CompleteUploadParams {
+  rejectUnknownKeys(body, COMPLETE_KEYS);
   const partIds = body['part_ids'];
   if (partIds === undefined || partIds === null) throw missingParameter('part_ids');
   if (!Array.isArray(partIds)) throw invalidType('part_ids', 'an array', partIds);

@@ -38,7 +38,12 @@ export function uploadRoutes(uploads: UploadsState): Route[] {
     {
       method: 'POST',
       path: '/uploads/{upload_id}/cancel',
-      handler: ({ params }) => ({ json: uploads.cancel(params['upload_id']!) }),
+      handler: ({ params, body }) => {
+        const id = params['upload_id']!;
+        uploads.retrieve(id);
+        jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+        return { json: uploads.cancel(id) };
+      },
     },
   ];
 }
