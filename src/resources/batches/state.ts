@@ -28,14 +28,25 @@ export interface LineAnswer {
 /** Answers a batch line with the handler of the endpoint's route (`/chat/completions`...). */
 export type LineDispatcher = (path: string, body: Record<string, unknown>, customId: string) => LineAnswer;
 
-/** One answered line, kept as the bytes of its output line plus what the counts need. */
+/** What the counts and the error file need of one answered line (its bytes are in {@link LineBytes}). */
 interface LineResult {
   readonly ok: boolean;
   readonly customId: string;
-  /** Emptied once the batch's files are written: the line lives on in one of them. */
-  output: Uint8Array;
   /** Tokens the request used (from the endpoint's `usage`); 0 for a failed request. */
   readonly tokens: { readonly input: number; readonly output: number };
+}
+
+/**
+ * Every answered line's output line, in input order, the successes and the failures each in one
+ * buffer (each line followed by a newline). The output and error files are views of these, cut
+ * after the lines done by the time the batch ended, so a large batch is held once.
+ */
+interface LineBytes {
+  readonly ok: Uint8Array;
+  readonly failed: Uint8Array;
+  /** `okEnd[k]`: the bytes of `ok` that the first k lines account for; `failedEnd` likewise. */
+  readonly okEnd: Float64Array;
+  readonly failedEnd: Float64Array;
 }
 
 /** Running totals over the lines in input order: entry k covers the first k lines. */
@@ -54,6 +65,8 @@ interface StoredBatch {
   /** Why validation fails, when it does. */
   readonly errors: BatchError[] | null;
   readonly results: readonly LineResult[];
+  /** Null when no line was answered (validation failed, or a seeded batch). */
+  readonly bytes: LineBytes | null;
   readonly totals: Totals;
   /** The configured in_progress duration: requests are answered evenly over it. */
   readonly inProgressMs: number;
@@ -70,7 +83,6 @@ interface StoredBatch {
 const ACTIVE: ReadonlySet<BatchStatus> = new Set(['validating', 'in_progress', 'finalizing']);
 const DONE: ReadonlySet<BatchStatus> = new Set(['completed', 'expired', 'cancelled']);
 const encoder = new TextEncoder();
-const NEWLINE = encoder.encode('\n');
 const EMPTY = new Uint8Array(0);
 
 /** The 500 a request gets when a test makes it fail (`failureRate`, `failCustomIds`). */
@@ -171,7 +183,8 @@ export class BatchesState {
         outcome = 'expired';
       }
     }
-    const results = errors === null ? this.#answer(params.endpoint, lines, scenario?.failRequests) : [];
+    const { results, bytes } =
+      errors === null ? this.#answer(params.endpoint, lines, scenario?.failRequests) : { results: [], bytes: null };
     const batch: StoredBatch = {
       id,
       createdAt,
@@ -180,6 +193,7 @@ export class BatchesState {
       timeline: new Timeline(createdAt, phases, outcome),
       errors,
       results,
+      bytes,
       totals: totals(results),
       inProgressMs: t.in_progress,
       windowMs: window,
@@ -217,6 +231,7 @@ export class BatchesState {
       timeline: new Timeline(createdAt, phases, object.status),
       errors: object.errors?.data ?? null,
       results: [],
+      bytes: null,
       totals: totals([]),
       inProgressMs: 0,
       windowMs: this.ctx.config().batches.completionWindowMs,
@@ -335,10 +350,18 @@ export class BatchesState {
     this.#plans.reset();
   }
 
-  #answer(endpoint: string, lines: readonly BatchLine[], planned: PlannedRequestFailure | undefined): LineResult[] {
+  #answer(
+    endpoint: string,
+    lines: readonly BatchLine[],
+    planned: PlannedRequestFailure | undefined,
+  ): { results: LineResult[]; bytes: LineBytes } {
     const path = endpoint.replace(/^\/v1/, '');
     const { failureRate, failureSeed, failCustomIds } = this.ctx.config().batches;
-    return lines.map((line) => {
+    const okParts: Uint8Array[] = [];
+    const failedParts: Uint8Array[] = [];
+    const okEnd = new Float64Array(lines.length + 1);
+    const failedEnd = new Float64Array(lines.length + 1);
+    const results = lines.map((line, i): LineResult => {
       const chosen =
         planned !== undefined &&
         (typeof planned.customIds === 'function'
@@ -357,9 +380,13 @@ export class BatchesState {
         response: { status_code: answer.status, request_id: answer.requestId, body: answer.body },
         error: null,
       };
-      const tokens = ok ? usageOf(answer.body) : { input: 0, output: 0 };
-      return { ok, customId: line.customId, output: encoder.encode(JSON.stringify(output)), tokens };
+      const encoded = encoder.encode(`${JSON.stringify(output)}\n`);
+      (ok ? okParts : failedParts).push(encoded);
+      okEnd[i + 1] = okEnd[i]! + (ok ? encoded.byteLength : 0);
+      failedEnd[i + 1] = failedEnd[i]! + (ok ? 0 : encoded.byteLength);
+      return { ok, customId: line.customId, tokens: ok ? usageOf(answer.body) : { input: 0, output: 0 } };
     });
+    return { results, bytes: { ok: Buffer.concat(okParts), failed: Buffer.concat(failedParts), okEnd, failedEnd } };
   }
 
   /**
@@ -383,10 +410,11 @@ export class BatchesState {
   #materialize(batch: StoredBatch, state: LifecycleState<BatchStatus>): void {
     if (batch.files !== null || !DONE.has(state.status)) return;
     const done = this.#processed(batch, state);
-    const ok: Uint8Array[] = [];
-    const failed: Uint8Array[] = [];
-    batch.results.slice(0, done).forEach((result) => (result.ok ? ok : failed).push(result.output, NEWLINE));
+    const bytes = batch.bytes;
+    const ok = bytes ? bytes.ok.subarray(0, bytes.okEnd[done]) : EMPTY;
+    let failed = bytes ? bytes.failed.subarray(0, bytes.failedEnd[done]) : EMPTY;
     if (state.status === 'expired') {
+      const expiredLines: Uint8Array[] = [];
       for (const result of batch.results.slice(done)) {
         const line: BatchOutputLine = {
           id: this.ctx.ids.next('batch_req_'),
@@ -394,25 +422,24 @@ export class BatchesState {
           response: null,
           error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' },
         };
-        failed.push(encoder.encode(JSON.stringify(line)), NEWLINE);
+        expiredLines.push(encoder.encode(`${JSON.stringify(line)}\n`));
       }
+      if (expiredLines.length > 0) failed = Buffer.concat([failed, ...expiredLines]);
     }
-    const write = (parts: Uint8Array[], kind: 'output' | 'error'): string | null =>
-      parts.length === 0
+    const write = (content: Uint8Array, kind: 'output' | 'error'): string | null =>
+      content.byteLength === 0
         ? null
         : this.files.create(
             {
               filename: `${batch.id}_${kind}.jsonl`,
               purpose: 'batch_output',
-              content: Buffer.concat(parts),
+              content,
               createdAt: state.since,
               expiresAfterSeconds: batch.params.outputExpiresAfterSeconds,
             },
             'system',
           ).id;
     batch.files = { output: write(ok, 'output'), error: write(failed, 'error') };
-    // Keeping every line twice (here and in the files) would double a large batch's memory.
-    for (const result of batch.results) result.output = EMPTY;
   }
 
   #get(id: string): StoredBatch {
