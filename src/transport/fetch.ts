@@ -37,9 +37,7 @@ export function createMockFetch(mock: OpenAIMock, passOn: FetchFunction = global
     // A dropped connection rejects the way undici's fetch does.
     if ('dropped' in result) throw new TypeError('fetch failed', { cause: result.dropped });
     const empty = request.method === 'HEAD' || NULL_BODY_STATUSES.has(result.status);
-    // The engine builds bodies on plain ArrayBuffers (never shared ones), as Response wants.
-    const body = empty ? null : (result.body as string | Uint8Array<ArrayBuffer>);
-    return new Response(body, { status: result.status, headers: result.headers });
+    return new Response(empty ? null : responseBody(result.body), { status: result.status, headers: result.headers });
   };
 }
 
@@ -63,6 +61,29 @@ async function untilAnswered(answer: HeldAnswer, signal: AbortSignal | null | un
       signal.removeEventListener('abort', onAbort);
       resolve(result);
     });
+  });
+}
+
+/** Bodies past this size are streamed in pieces of it rather than handed over whole. */
+const STREAM_CHUNK = 1 << 20;
+
+/**
+ * A body for `new Response()`. Given bytes, `Response` copies them; a large file (a batch's output
+ * can be hundreds of megabytes) is instead streamed as views of the stored bytes, so it is not
+ * held twice while the client reads it.
+ */
+function responseBody(body: string | Uint8Array): BodyInit {
+  // The engine builds bodies on plain ArrayBuffers (never shared ones), as Response wants.
+  if (typeof body === 'string' || body.byteLength <= STREAM_CHUNK) return body as string | Uint8Array<ArrayBuffer>;
+  let offset = 0;
+  // A default stream, not a byte stream: a byte stream would detach the stored file's buffer.
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const end = Math.min(offset + STREAM_CHUNK, body.byteLength);
+      controller.enqueue(body.subarray(offset, end));
+      offset = end;
+      if (offset === body.byteLength) controller.close();
+    },
   });
 }
 

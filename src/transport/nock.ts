@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 // The CommonJS build requires a CommonJS bundle of nock here instead (scripts/build.sh): nock 15
 // ships only ES modules, which Jest's own `require` cannot load.
 import nock from 'nock';
@@ -195,8 +196,7 @@ export class NockTransport implements Transport {
               // and the error as its cause, the http module emits it as the request's 'error'.
               throw result.dropped;
             }
-            const body = typeof result.body === 'string' ? result.body : Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
-            return [result.status, body, result.headers];
+            return [result.status, replyBody(result.body), result.headers];
           });
         }
       }
@@ -240,5 +240,25 @@ function wrapScopeAdd(proto: ScopeInternals): void {
       for (const transport of registry.active) transport.yieldTo(this.basePath);
     },
     { [WRAPPED]: true },
+  );
+}
+
+/** Bodies past this size are handed to nock as a stream of pieces of it. */
+const STREAM_CHUNK = 1 << 20;
+
+/**
+ * A body for nock's reply. nock writes a body through its mocked socket and Node's HTTP parser
+ * in the pieces it is given, and whole, a large file (a batch's output can be hundreds of
+ * megabytes) would be copied at full size along the way: it goes as a stream of views instead.
+ */
+function replyBody(body: string | Uint8Array): string | Buffer | Readable {
+  if (typeof body === 'string') return body;
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (bytes.byteLength <= STREAM_CHUNK) return bytes;
+  return Readable.from(
+    (function* pieces() {
+      for (let offset = 0; offset < bytes.byteLength; offset += STREAM_CHUNK) yield bytes.subarray(offset, offset + STREAM_CHUNK);
+    })(),
+    { objectMode: false },
   );
 }
