@@ -7,7 +7,7 @@ import { createOpenAIMock } from '../index.js';
 import { matchers } from '../matchers/index.js';
 import { setActiveMock } from '../mock/active.js';
 import type { OpenAIMock } from '../mock/openai-mock.js';
-import { releaseNockCopies } from '../transport/nock.js';
+import { releaseNock, releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
 
 /** The part of a test runner an entry needs. Vitest and Jest both have it. */
@@ -32,8 +32,23 @@ export interface RunnerEntry {
   readonly advanceTime: (ms: number) => Promise<void>;
 }
 
+const RUNNER_MOCK = Symbol.for('openai-mock.runner-mock');
+
+/**
+ * The runner entries' mock, one per global object. Vitest with `isolate: false` runs several
+ * files in one worker, one after another, and evaluates the setup file again for each while
+ * keeping the modules the files share (a helper that imports `openaiMock` is evaluated once): a
+ * new mock per evaluation would leave such a helper holding an earlier file's mock, uninstalled.
+ * So every evaluation in a worker gets the same mock, put back to its defaults after each file.
+ * Jest gives each test file a fresh global object, hence a fresh mock.
+ */
+function runnerMock(): OpenAIMock {
+  const slot = globalThis as { [RUNNER_MOCK]?: OpenAIMock };
+  return (slot[RUNNER_MOCK] ??= createOpenAIMock());
+}
+
 export function setUpRunner(runner: RunnerHooks): RunnerEntry {
-  const openaiMock = createOpenAIMock();
+  const openaiMock = runnerMock();
 
   async function advanceTime(ms: number): Promise<void> {
     if (!Number.isFinite(ms) || ms < 0) openaiMock.clock.advance(ms); // throws the coded error
@@ -58,8 +73,11 @@ export function setUpRunner(runner: RunnerHooks): RunnerEntry {
 
   runner.afterAll(() => {
     openaiMock.uninstall();
+    // The next file in this worker, if any, starts from the defaults with nothing in it.
+    openaiMock.resetConfig().reset();
     setActiveMock(null);
     if (runner.modulesPerFile) releaseNockCopies();
+    else releaseNock();
   });
 
   return { openaiMock, advanceTime };

@@ -1,5 +1,7 @@
 // The CommonJS build requires a CommonJS bundle of nock here instead (scripts/build.sh): nock 15
 // ships only ES modules, which Jest's own `require` cannot load.
+// before-nock must stay the first import: it looks at the globals before nock patches them.
+import { fetchBeforeNock } from './before-nock.js';
 import nock from 'nock';
 import { OpenAIMockError } from '../mock/errors.js';
 import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
@@ -36,6 +38,24 @@ const REGISTRY_KEY = Symbol.for('openai-mock.nock-transport');
 const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as NockRegistry | undefined) ??
   ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0, copies: new Set() } as NockRegistry);
 registry.copies.add(nock);
+
+/**
+ * True when loading this module is what turned nock on (no nock was active in this realm
+ * before), so turning it off again returns `http`, `net` and `fetch` to what they were.
+ */
+const activatedByUs = nock.isActive() && globalThis.fetch !== fetchBeforeNock;
+
+/**
+ * Turns nock off once no mock is installed, if this module's loading is what turned it on. For
+ * runners that keep a file's modules for the next file in the same worker (Vitest with
+ * `isolate: false`): between files, `http`, `https`, `net` and the global `fetch` are what they
+ * were before the mock loaded; the next file's `install()` turns nock on again. A nock that was
+ * already on when the mock loaded (the user's own) is left as it is.
+ */
+export function releaseNock(): void {
+  if (registry.active.size > 0 || !activatedByUs) return;
+  if (nock.isActive()) nock.restore();
+}
 
 /**
  * Turns off every copy of nock loaded into this global object, unless a mock is still installed.
