@@ -56,6 +56,7 @@ afterAll(async () => {
 afterEach(() => {
   received.length = 0;
   nock.enableNetConnect();
+  openaiMock.resetConfig();
 });
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
@@ -197,6 +198,16 @@ describe('refusing other hosts', () => {
     await expect(fetch(`${origin}/v1/models`)).rejects.toThrow();
     await expect(axios.get(`${origin}/v1/models`)).rejects.toThrow(/Nock: Disallowed net connect/);
     expect(received).toEqual([]);
+  });
+
+  test("a request the mock lets through with 'bypass' is sent even under nock.disableNetConnect()", async () => {
+    openaiMock.configure({ baseURLs: [`${origin}/v1`], onUnhandledRequest: 'bypass' });
+    nock.disableNetConnect();
+    const response = await fetch(`${origin}/v1/not-a-route`, { headers: sentHeaders });
+    expect(response.status).toBe(207);
+    expect(received.map((r) => r.url)).toEqual(['/v1/not-a-route']);
+    expect(openaiMock.requests.map((r) => r.status)).toEqual([0]);
+    openaiMock.resetConfig();
   });
 
   test('nock.enableNetConnect(host) then lets chosen hosts through', async () => {
