@@ -24,15 +24,28 @@ afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The part of Vitest's JSON report this test reads. */
+interface JsonResults {
+  readonly numPassedTests: number;
+  readonly numFailedTests: number;
+  readonly numTotalTests: number;
+  readonly testResults: {
+    readonly name: string;
+    readonly message: string;
+    readonly assertionResults: { readonly fullName: string; readonly failureMessages: string[] }[];
+  }[];
+}
+
 interface FixtureRun {
   readonly code: number | null;
+  /** The nested run's output and every failure its report names, for failure messages. */
   readonly output: string;
-  readonly results: { numPassedTests: number; numFailedTests: number; numTotalTests: number } | null;
+  readonly results: JsonResults | null;
   readonly reports: FileReport[];
 }
 
 /** Runs the fixture project with these Vitest options and collects what its files reported. */
-async function runFixture(options: string[]): Promise<FixtureRun> {
+async function runFixture(options: string[], extraEnv: Record<string, string> = {}): Promise<FixtureRun> {
   const dir = mkdtempSync(join(tmpdir(), 'openai-mock-isolation-'));
   scratch.push(dir);
   const reportDir = join(dir, 'reports');
@@ -40,13 +53,19 @@ async function runFixture(options: string[]): Promise<FixtureRun> {
   // The nested Vitest must not think it runs inside this one.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   const args = [vitestCli, 'run', '--root', fixture, ...options, '--maxWorkers', '2', '--reporter', 'json', '--outputFile', resultsFile];
-  const child = spawn(process.execPath, args, { env: { ...env, OPENAI_MOCK_ISOLATION_REPORT: reportDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv, OPENAI_MOCK_ISOLATION_REPORT: reportDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-  const results = readdirSync(dir).includes('results.json') ? (read(resultsFile) as FixtureRun['results']) : null;
+  const results = readdirSync(dir).includes('results.json') ? (read(resultsFile) as JsonResults) : null;
+  for (const file of results?.testResults ?? []) {
+    if (file.message) output += `\n${file.name}: ${file.message}`;
+    for (const test of file.assertionResults) {
+      for (const failure of test.failureMessages) output += `\n${file.name} > ${test.fullName}: ${failure}`;
+    }
+  }
   const reports = readdirSync(reportDir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => read(join(reportDir, name)) as FileReport);
@@ -54,10 +73,10 @@ async function runFixture(options: string[]): Promise<FixtureRun> {
 }
 
 /** Every check that holds in each pool; `shared` says whether workers run several files. */
-function expectNoCrossTalk(run: FixtureRun, shared: boolean): void {
+function expectNoCrossTalk(run: FixtureRun, shared: boolean, userNock = false): void {
   expect(run.code, run.output).toBe(0);
   const total = Object.keys(FILES).length * TESTS_PER_FILE;
-  expect(run.results).toMatchObject({ numTotalTests: total, numPassedTests: total, numFailedTests: 0 });
+  expect(run.results, run.output).toMatchObject({ numTotalTests: total, numPassedTests: total, numFailedTests: 0 });
   expect(run.reports.map((r) => r.file).sort()).toEqual(Object.keys(FILES).map((name) => `${name}.spec.ts`));
 
   for (const report of run.reports) {
@@ -71,9 +90,10 @@ function expectNoCrossTalk(run: FixtureRun, shared: boolean): void {
       reply: `${name} speaking`,
       requests: uploads + 5,
     });
-    // After the file: no interceptor on api.openai.com, nock off, http/https/net/fetch the
-    // process's own, no timer or socket more than when the file began.
-    expect(report.after, report.file).toMatchObject({ nockActive: false, openaiInterceptors: [], changedGlobals: [] });
+    // After the file: no interceptor on api.openai.com, nock off (unless the user loaded it
+    // first), http/https/net/fetch as they were before the mock loaded, no timer or socket more
+    // than when the file began.
+    expect(report.after, report.file).toMatchObject({ nockActive: userNock, openaiInterceptors: [], changedGlobals: [] });
     for (const [kind, count] of Object.entries(report.after!.handlesAfter)) {
       expect(count, `${report.file}: ${kind}`).toBeLessThanOrEqual(report.after!.handlesAtStart[kind] ?? 0);
     }
@@ -117,5 +137,10 @@ describe('parallel test files under Vitest (each run: 6 files, 2 workers)', { ti
     const run = await runFixture(['--pool', 'forks', '--no-isolate']);
     expectNoCrossTalk(run, true);
     expect(new Set(run.reports.map((r) => r.pid)).size).toBe(2);
+  });
+
+  test("a nock the user's setup loaded before the mock stays on after each file, as the user had it", async () => {
+    const run = await runFixture(['--pool', 'threads', '--no-isolate'], { OPENAI_MOCK_ISOLATION_USER_NOCK: '1' });
+    expectNoCrossTalk(run, true, true);
   });
 });
