@@ -60,4 +60,13 @@ describe('queryObject', () => {
   it('an empty query is an empty object', () => {
     expect(queryObject(new URLSearchParams(''))).toEqual({});
   });
+
+  it('redacts keys passed in the query (Azure-style and gateway parameters), whatever their case', () => {
+    expect(queryObject(new URLSearchParams('api-key=sk-a&API_KEY=sk-b&key=sk-c&key=sk-d&limit=2'))).toEqual({
+      'api-key': '[REDACTED]',
+      API_KEY: '[REDACTED]',
+      key: ['[REDACTED]', '[REDACTED]'],
+      limit: '2',
+    });
+  });
 });

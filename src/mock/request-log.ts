@@ -5,8 +5,12 @@ export interface RecordedRequest {
   readonly method: string;
   /** The path as sent, including the base path (`/v1/files/file-mock000001`). */
   readonly path: string;
+  /** Query parameters; credentials (`api-key`, `api_key`, `key`) are redacted. */
   readonly query: Readonly<Record<string, string | string[]>>;
-  /** Request headers, names lower-case; `authorization` and `api-key` are redacted. */
+  /**
+   * Request headers, names lower-case; credentials (`authorization`, `api-key`,
+   * `openai-api-key`, `x-api-key`) are redacted.
+   */
   readonly headers: Readonly<Record<string, string>>;
   /** Parsed body: JSON as sent, multipart fields as an object (files as `{ filename, bytes, contentType }`). */
   readonly body: unknown;
@@ -24,6 +28,8 @@ export interface RecordedRequest {
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'api-key', 'openai-api-key', 'x-api-key']);
+/** Query parameters gateways and Azure-style endpoints accept a key in. */
+const SECRET_PARAMS = new Set(['api-key', 'api_key', 'key']);
 
 /** Copies headers with credentials replaced, so the log can be printed and stored safely. */
 export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
@@ -38,10 +44,11 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
   return out;
 }
 
-/** Query parameters as an object; repeated keys become arrays. */
+/** Query parameters as an object, credentials redacted; repeated keys become arrays. */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [key, value] of params) {
+  for (const [key, raw] of params) {
+    const value = SECRET_PARAMS.has(key.toLowerCase()) ? '[REDACTED]' : raw;
     const existing = out[key];
     if (existing === undefined) out[key] = value;
     else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];

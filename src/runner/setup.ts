@@ -3,13 +3,13 @@
  * test file, installed before the file's tests and removed after them, reset before each test,
  * the matchers registered, and an `advanceTime` that drives the runner's fake timers.
  */
-import { createOpenAIMock } from '../index.js';
+import { createOpenAIMock, type TransportName } from '../index.js';
 import { disabledMatchers } from '../matchers/disabled.js';
 import { matchers } from '../matchers/index.js';
 import { setActiveMock } from '../mock/active.js';
 import { setInspectScope, writeFinalState, writeStateQuietly } from '../mock/inspect.js';
 import type { OpenAIMock } from '../mock/openai-mock.js';
-import { releaseNockCopies } from '../transport/nock.js';
+import { releaseNock, releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
 import { maxRealWaitMs, mockMode } from './mode.js';
 import { disabledMock, realAdvanceTime } from './real-mode.js';
@@ -44,6 +44,21 @@ export interface RunnerEntry {
   readonly isMocked: boolean;
 }
 
+const RUNNER_MOCK = Symbol.for('openai-mock.runner-mock');
+
+/**
+ * The runner entries' mock, one per global object. Vitest with `isolate: false` runs several
+ * files in one worker, one after another, and evaluates the setup file again for each while
+ * keeping the modules the files share (a helper that imports `openaiMock` is evaluated once): a
+ * new mock per evaluation would leave such a helper holding an earlier file's mock, uninstalled.
+ * So every evaluation in a worker gets the same mock, put back to its defaults after each file.
+ * Jest gives each test file a fresh global object, hence a fresh mock.
+ */
+function runnerMock(transport: TransportName): OpenAIMock {
+  const slot = globalThis as { [RUNNER_MOCK]?: OpenAIMock };
+  return (slot[RUNNER_MOCK] ??= createOpenAIMock({ transport }));
+}
+
 /**
  * Wires an entry for the mode `OPENAI_MOCK` selects: the mock ({@link setUpMock}), or, with
  * `OPENAI_MOCK=off`, nothing installed so requests reach the real API ({@link setUpReal}).
@@ -72,7 +87,7 @@ function setUpReal(runner: RunnerHooks): RunnerEntry {
 
 function setUpMock(runner: RunnerHooks): RunnerEntry {
   const transport = transportFromEnv();
-  const openaiMock = createOpenAIMock({ transport });
+  const openaiMock = runnerMock(transport);
   // A client keeps the fetch it found when it was built, and test files may build theirs at
   // import time, right after this setup file: the fetch transport must be in place by then.
   if (transport === 'fetch') openaiMock.install();
@@ -114,8 +129,11 @@ function setUpMock(runner: RunnerHooks): RunnerEntry {
 
   runner.afterAll(() => {
     openaiMock.uninstall();
+    // The next file in this worker, if any, starts from the defaults with nothing in it.
+    openaiMock.resetConfig().reset();
     setActiveMock(null);
     if (runner.modulesPerFile) releaseNockCopies();
+    else releaseNock();
   });
 
   return { openaiMock, advanceTime, isMocked: true };

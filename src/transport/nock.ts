@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 // The CommonJS build requires a CommonJS bundle of nock here instead (scripts/build.sh): nock 15
 // ships only ES modules, which Jest's own `require` cannot load.
+// before-nock must stay the first import: it looks at the globals before nock patches them.
+import { fetchBeforeNock } from './before-nock.js';
 import nock from 'nock';
 import { OpenAIMockError } from '../mock/errors.js';
 import { connectionResetError } from '../mock/fault-responses.js';
@@ -17,6 +19,8 @@ interface NockRegistry {
   readonly active: Set<NockTransport>;
   /** Above 0 while a transport adds its own interceptors (so the wrapped `add` ignores them). */
   arming: number;
+  /** True while {@link forgetEmptyOrigins} clears nock's table and re-arms the transports. */
+  forgetting: boolean;
   /**
    * Every copy of nock loaded into this global object, oldest first. Jest evaluates modules
    * afresh for each test file, so each file loads its own nock (the bundled CommonJS copy, and in
@@ -36,8 +40,26 @@ interface ScopeInternals {
 
 const REGISTRY_KEY = Symbol.for('openai-mock.nock-transport');
 const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as NockRegistry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0, copies: new Set() } as NockRegistry);
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0, forgetting: false, copies: new Set() } as NockRegistry);
 registry.copies.add(nock);
+
+/**
+ * True when loading this module is what turned nock on (no nock was active in this realm
+ * before), so turning it off again returns `http`, `net` and `fetch` to what they were.
+ */
+const activatedByUs = nock.isActive() && globalThis.fetch !== fetchBeforeNock;
+
+/**
+ * Turns nock off once no mock is installed, if this module's loading is what turned it on. For
+ * runners that keep a file's modules for the next file in the same worker (Vitest with
+ * `isolate: false`): between files, `http`, `https`, `net` and the global `fetch` are what they
+ * were before the mock loaded; the next file's `install()` turns nock on again. A nock that was
+ * already on when the mock loaded (the user's own) is left as it is.
+ */
+export function releaseNock(): void {
+  if (registry.active.size > 0 || !activatedByUs) return;
+  if (nock.isActive()) nock.restore();
+}
 
 /**
  * Turns off every copy of nock loaded into this global object, unless a mock is still installed.
@@ -54,6 +76,9 @@ export function releaseNockCopies(): void {
   }
   registry.copies.clear();
 }
+
+/** The installed transports that use this module's copy of nock. */
+const installedHere = new Set<NockTransport>();
 
 /**
  * Marks the nock functions we wrapped. The mark is on the function itself, not in the registry:
@@ -76,6 +101,8 @@ export class NockTransport implements Transport {
   #interceptors: nock.Interceptor[] = [];
   /** The nock base paths (`https://api.openai.com:443`) of the scopes we armed. */
   #basePaths: string[] = [];
+  /** The nock scopes our interceptors live in. */
+  #scopes: nock.Scope[] = [];
   /** Whether the mock answers a request (rather than let it through), decided once per request. */
   readonly #claims = new WeakMap<Request, boolean>();
 
@@ -83,12 +110,15 @@ export class NockTransport implements Transport {
     this.#mock = mock;
     wrapCleanAll();
     registry.active.add(this);
+    installedHere.add(this);
     this.#arm();
   }
 
   uninstall(): void {
     registry.active.delete(this);
+    installedHere.delete(this);
     this.#disarm();
+    forgetEmptyOrigins();
     this.#mock = null;
   }
 
@@ -112,6 +142,11 @@ export class NockTransport implements Transport {
     if (ours) this.#arm();
   }
 
+  /** How many of nock's active mocks are this transport's. */
+  get activeMocks(): number {
+    return this.#scopes.reduce((sum, scope) => sum + scope.activeMocks().length, 0);
+  }
+
   /** Called after `nock.cleanAll()` removed every interceptor, ours included. */
   rearm(): void {
     this.#interceptors = [];
@@ -122,12 +157,15 @@ export class NockTransport implements Transport {
     const mock = this.#mock;
     if (!mock) return;
     this.#disarm();
+    // Forgetting rearms every installed transport, this one included: nothing left to do here.
+    if (forgetEmptyOrigins()) return;
     if (!nock.isActive()) nock.activate();
     const origins = [...new Set(mock.config.baseURLs.map((u) => u.origin))];
     registry.arming += 1;
     try {
       for (const origin of origins) {
         const scope = nock(origin, { allowUnmocked: true }).persist();
+        this.#scopes.push(scope);
         // nock ends each response body on a later turn of the event loop, then emits 'replied';
         // until then the response counts as in flight, so advanceTime() waits for it.
         const deliveries: (() => void)[] = [];
@@ -209,8 +247,12 @@ export class NockTransport implements Transport {
     for (const interceptor of this.#interceptors) nock.removeInterceptor(interceptor);
     this.#interceptors = [];
     this.#basePaths = [];
+    this.#scopes = [];
   }
 }
+
+/** `nock.cleanAll` as nock defines it, kept on our wrapper of it. */
+const ORIGINAL = Symbol.for('openai-mock.original');
 
 /** Wraps `nock.cleanAll` once per copy of nock so installed mocks re-arm right after it runs. */
 function wrapCleanAll(): void {
@@ -222,8 +264,30 @@ function wrapCleanAll(): void {
       for (const transport of registry.active) transport.rearm();
       return nock;
     },
-    { [WRAPPED]: true },
+    { [WRAPPED]: true, [ORIGINAL]: original },
   ) as typeof nock.cleanAll;
+}
+
+/**
+ * nock remembers, per origin, that a scope there let unmatched requests through
+ * (`allowUnmocked`), even once its last interceptor is removed: requests to that origin then go
+ * to the network without consulting `nock.disableNetConnect()`. So when our interceptors change
+ * and nobody else has one, nock's table is cleared (forgetting those marks, losing nothing) and
+ * every installed transport re-armed. Returns true if it did so.
+ */
+function forgetEmptyOrigins(): boolean {
+  if (registry.forgetting) return false;
+  const ours = [...installedHere].reduce((sum, transport) => sum + transport.activeMocks, 0);
+  if (nock.activeMocks().length > ours) return false; // someone else's interceptors: leave them be
+  const cleanAll = nock.cleanAll as typeof nock.cleanAll & { [ORIGINAL]?: () => void };
+  registry.forgetting = true;
+  try {
+    (cleanAll[ORIGINAL] ?? cleanAll)();
+    for (const transport of installedHere) transport.rearm();
+  } finally {
+    registry.forgetting = false;
+  }
+  return true;
 }
 
 /**

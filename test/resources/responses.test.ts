@@ -63,9 +63,13 @@ async function expectApiError(
 
 describe('POST /v1/responses', () => {
   test('a string input gets the default reply in a complete Response object', async () => {
+    const before = openaiMock.clock.nowSeconds();
     const response = await client.responses.create({ model: 'gpt-4o-mini', input: 'Tell me a joke' });
     const text = 'Mock reply to: "Tell me a joke"';
-    const now = openaiMock.clock.nowSeconds();
+    // The second may turn while the request is answered (a loaded machine): read the one it used.
+    const now = response.created_at;
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(openaiMock.clock.nowSeconds());
     expect(response).toEqual({
       id: 'resp_mock000001',
       object: 'response',

@@ -1,0 +1,3 @@
+import { describeIsolatedFile } from './isolation';
+
+describeIsolatedFile('alpha', 2);
