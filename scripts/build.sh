@@ -57,15 +57,16 @@ cp node_modules/@mswjs/interceptors/lib/node/llhttp/llhttp.wasm "$vendor/llhttp/
   done
 } > "$vendor/LICENSES.md"
 
-# The one place the CommonJS build loads nock: point it at the bundle, and fail loudly if the
-# compiled require ever changes shape.
-transport=dist/cjs/transport/nock.js
-if [[ $(grep -c 'require("nock")' "$transport") -ne 1 ]]; then
-  echo "build: expected exactly one require(\"nock\") in $transport" >&2
+# The one place the CommonJS build loads nock is transport/load-nock.js, which tsc compiled from
+# the ES module source (it loads nock with `import.meta`): replace it with its CommonJS twin,
+# which requires the bundle. Fail loudly if anything else ever loads nock or uses import.meta.
+loader=dist/cjs/transport/load-nock.js
+if ! grep -q 'import.meta.url' "$loader"; then
+  echo "build: $loader is not the module this script expects to replace" >&2
   exit 1
 fi
-sed -i 's#require("nock")#require("../vendor/nock.js")#' "$transport"
-if grep -rl 'require("nock")' dist/cjs >/dev/null; then
-  echo "build: dist/cjs still requires the ESM-only nock package somewhere" >&2
+cp scripts/load-nock.cjs "$loader"
+if grep -rlE 'require\("nock"\)|import\.meta' dist/cjs --include='*.js' --exclude-dir=vendor >/dev/null; then
+  echo "build: dist/cjs still loads the ESM-only nock package, or uses import.meta, somewhere" >&2
   exit 1
 fi

@@ -233,9 +233,9 @@ function invalidOption(name: string, value: unknown, expected: string): OpenAIMo
  */
 export function matchBaseURL(
   config: ResolvedConfig,
-  request: Pick<MockRequest, 'url'>,
+  request: Pick<MockRequest, 'url'> | URL,
 ): { base: URL; url: URL; relative: string } | null {
-  const url = new URL(request.url);
+  const url = request instanceof URL ? request : new URL(request.url);
   let found: { base: URL; url: URL; relative: string } | null = null;
   for (const base of config.baseURLs) {
     if (url.origin !== base.origin) continue;

@@ -23,7 +23,7 @@ import { IdGenerator } from './ids.js';
 import { INSPECT_VARIABLE, resolveInspectDir, writeState, writeStateQuietly } from './inspect.js';
 import { queryObject, redactHeaders, type RecordedRequest } from './request-log.js';
 import { loggableBody, parseBody, type MockRequest, type MockResponse, type ParsedBody } from './request.js';
-import { Router, type HttpMethod, type Reply } from './router.js';
+import { Router, type HttpMethod, type Reply, type RouteMatch } from './router.js';
 import { describeUnhandled, isKnownOpenAIRoute } from './unhandled.js';
 import { FilesState, type FileObject } from '../resources/files/state.js';
 import { fileRoutes } from '../resources/files/routes.js';
@@ -108,6 +108,11 @@ export class OpenAIMock {
   /** onUnhandledRequest decisions made by willAnswer(), waiting for handle() to use them. */
   readonly #decisions = new Map<string, 'error' | 'warn'>();
   #requestCount = 0;
+  /**
+   * Where the last request looked up goes. A transport asks {@link willAnswer} and then
+   * {@link handle} about the same request: the URL is parsed and routed once for both.
+   */
+  #lastRoute: { readonly method: string; readonly href: string; readonly config: ResolvedConfig; readonly route: ResolvedRoute } | null = null;
   readonly #faults = new FaultRegistry();
   readonly #held: HeldAnswers;
 
@@ -498,8 +503,9 @@ export class OpenAIMock {
    * reuses that decision instead of asking the callback again.
    */
   willAnswer(method: string, url: string): boolean {
-    if (!this.intercepts(url)) return false;
-    if (this.#serves(method, url)) return true;
+    const route = this.#route(method, url);
+    if (!this.config.baseURLs.some((base) => base.origin === route.url.origin)) return false;
+    if (route.match?.kind === 'found') return true;
     const strategy = this.#unhandledStrategy(method, url);
     if (strategy !== 'bypass') this.#decisions.set(`${method} ${url}`, strategy);
     return strategy !== 'bypass';
@@ -507,18 +513,18 @@ export class OpenAIMock {
 
   /** For transports: logs a request to an OpenAI origin that was let through to the network. */
   recordBypass(request: Pick<MockRequest, 'method' | 'url' | 'headers'>): void {
-    this.#record(request, null, 0, null, this.clock.now());
+    this.#record(request, new URL(request.url), null, 0, null, this.clock.now());
   }
 
   #record(
     request: Pick<MockRequest, 'method' | 'url' | 'headers'>,
+    url: URL,
     body: unknown,
     status: number,
     requestId: string | null,
     at: number,
     fault?: FaultKind,
   ): void {
-    const url = new URL(request.url);
     this.#requests.push({
       method: request.method,
       path: url.pathname,
@@ -547,18 +553,15 @@ export class OpenAIMock {
 
   async #handle(request: MockRequest): Promise<HandleResult> {
     const requestId = this.#ids.next('req_');
-    const url = new URL(request.url);
+    const { url, relative, match } = this.#route(request.method, request.url);
     const at = this.clock.now();
     const body = await parseBody(request);
     const record = (status: number, id: string | null, fault?: FaultKind): void => {
-      this.#record(request, loggableBody(body), status, id, at, fault);
+      this.#record(request, url, loggableBody(body), status, id, at, fault);
     };
     const fault = this.#fault(request, url, body, requestId, record);
     if ('result' in fault) return fault.result;
 
-    const target = matchBaseURL(this.config, request);
-    const relative = target ? target.relative : null;
-    const match = relative === null ? null : this.#router.match(request.method, relative);
     if (!match || match.kind !== 'found') {
       const key = `${request.method} ${request.url}`;
       const strategy = this.#decisions.get(key) ?? this.#unhandledStrategy(request.method, request.url);
@@ -634,7 +637,7 @@ export class OpenAIMock {
     record(effect.answer.status, requestId, effect.kind);
     const response: MockResponse = {
       status: effect.answer.status,
-      headers: { ...baseHeaders(requestId), 'content-type': 'application/json', ...effect.answer.headers },
+      headers: { ...baseHeaders(requestId), ...effect.answer.headers },
       body: encoder.encode(JSON.stringify(effect.answer.body)),
     };
     return { result: delayMs === null ? response : this.#held.hold(response, delayMs) };
@@ -681,10 +684,16 @@ export class OpenAIMock {
     }
   }
 
-  #serves(method: string, url: string): boolean {
-    const target = matchBaseURL(this.config, { url });
-    if (!target) return false;
-    return this.#router.match(method, target.relative).kind === 'found';
+  /** The request's parsed URL, its path under the base URL it was sent to, and its route. */
+  #route(method: string, href: string): ResolvedRoute {
+    const last = this.#lastRoute;
+    if (last !== null && last.href === href && last.method === method && last.config === this.#config) return last.route;
+    const url = new URL(href);
+    const target = matchBaseURL(this.#config, url);
+    const relative = target ? target.relative : null;
+    const route: ResolvedRoute = { url, relative, match: relative === null ? null : this.#router.match(method, relative) };
+    this.#lastRoute = { method, href, config: this.#config, route };
+    return route;
   }
 
   #unhandledStrategy(method: string, url: string): 'error' | 'warn' | 'bypass' {
@@ -694,6 +703,14 @@ export class OpenAIMock {
     const request: UnhandledRequest = { method, url, path: parsed.pathname };
     return strategy(request) ?? 'error';
   }
+}
+
+/** Where a request goes: see `OpenAIMock.#route`. */
+interface ResolvedRoute {
+  readonly url: URL;
+  /** The path under the matching base URL (`/files/file-1`), or null for another origin or path. */
+  readonly relative: string | null;
+  readonly match: RouteMatch | null;
 }
 
 /** One endpoint the mock serves (see {@link OpenAIMock.routes}). */
@@ -823,26 +840,25 @@ function releasedResponse(requestId: string): MockResponse {
   return errorResponse(new ApiError(408, message, 'server_error', null, 'openai_mock_released'), requestId, { 'x-should-retry': 'false' });
 }
 
+/** The headers every answer carries (JSON unless the caller says otherwise). */
 function baseHeaders(requestId: string): Record<string, string> {
-  return { 'x-request-id': requestId, 'openai-version': '2020-10-01', 'openai-processing-ms': '0' };
+  return { 'x-request-id': requestId, 'openai-version': '2020-10-01', 'openai-processing-ms': '0', 'content-type': 'application/json' };
 }
 
 function replyResponse(reply: Reply, requestId: string): MockResponse {
-  const headers = { ...baseHeaders(requestId), ...reply.headers };
+  const status = reply.status ?? 200;
   if ('bytes' in reply) {
-    return { status: reply.status ?? 200, headers: { ...headers, 'content-type': reply.contentType }, body: reply.bytes };
+    return { status, headers: { ...baseHeaders(requestId), ...reply.headers, 'content-type': reply.contentType }, body: reply.bytes };
   }
-  return {
-    status: reply.status ?? 200,
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: encoder.encode(JSON.stringify(reply.json)),
-  };
+  // JSON is left as text: each transport encodes it once on the way out.
+  const headers = reply.headers === undefined ? baseHeaders(requestId) : { ...baseHeaders(requestId), ...reply.headers, 'content-type': 'application/json' };
+  return { status, headers, body: JSON.stringify(reply.json) };
 }
 
 function errorResponse(error: ApiError, requestId: string, extra: Record<string, string> = {}): MockResponse {
   return {
     status: error.status,
-    headers: { ...baseHeaders(requestId), 'content-type': 'application/json', ...error.headers, ...extra },
+    headers: { ...baseHeaders(requestId), ...error.headers, ...extra },
     body: encoder.encode(JSON.stringify(error.toJSON())),
   };
 }

@@ -5,6 +5,13 @@ import type { MockRequest, MockResponse } from '../mock/request.js';
 /** A `fetch` with the standard signature, as clients' `fetch` options expect. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/**
+ * `Response` as it was when openai-mock loaded, which is before the transport loads nock: nock
+ * wraps the global one in a proxy that records raw header names, a cost this path has no use for.
+ * Its instances are the same class the global one makes (`instanceof Response` holds).
+ */
+const NativeResponse = globalThis.Response;
+
 /** Statuses whose responses have no body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /** Methods `fetch` upper-cases; any other keeps the case it was given in. */
@@ -37,7 +44,7 @@ export function createMockFetch(mock: OpenAIMock, passOn: FetchFunction = global
     // A dropped connection rejects the way undici's fetch does.
     if ('dropped' in result) throw new TypeError('fetch failed', { cause: result.dropped });
     const empty = request.method === 'HEAD' || NULL_BODY_STATUSES.has(result.status);
-    return new Response(empty ? null : responseBody(result.body), { status: result.status, headers: result.headers });
+    return new NativeResponse(empty ? null : responseBody(result.body), { status: result.status, headers: result.headers });
   };
 }
 

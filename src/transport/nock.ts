@@ -1,9 +1,6 @@
 import { Readable } from 'node:stream';
-// The CommonJS build requires a CommonJS bundle of nock here instead (scripts/build.sh): nock 15
-// ships only ES modules, which Jest's own `require` cannot load.
-// before-nock must stay the first import: it looks at the globals before nock patches them.
-import { fetchBeforeNock } from './before-nock.js';
-import nock from 'nock';
+import type nockModule from 'nock';
+import { loadNock, type Nock } from './load-nock.js';
 import { OpenAIMockError } from '../mock/errors.js';
 import { connectionResetError } from '../mock/fault-responses.js';
 import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
@@ -28,26 +25,29 @@ interface NockRegistry {
    * (`http`, `net.Socket`) when it loads. Left active, they would pile up from file to file in a
    * worker, each request passing through every copy; {@link releaseNockCopies} undoes them.
    */
-  readonly copies: Set<typeof nock>;
+  readonly copies: Set<Nock>;
 }
 
 /** What this module relies on of nock's `Scope` beyond its public types. */
 interface ScopeInternals {
   /** `https://api.openai.com:443`, or the RegExp the scope was created with. */
   readonly basePath: string | RegExp;
-  add(key: string, interceptor: nock.Interceptor): void;
+  add(key: string, interceptor: nockModule.Interceptor): void;
 }
 
 const REGISTRY_KEY = Symbol.for('openai-mock.nock-transport');
 const registry: NockRegistry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as NockRegistry | undefined) ??
   ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { active: new Set(), arming: 0, forgetting: false, copies: new Set() } as NockRegistry);
-registry.copies.add(nock);
 
 /**
- * True when loading this module is what turned nock on (no nock was active in this realm
- * before), so turning it off again returns `http`, `net` and `fetch` to what they were.
+ * This module's nock, loaded on first use (see load-nock.ts). In the CommonJS build under Jest,
+ * each test file loads its own copy, which {@link releaseNockCopies} turns off with the file.
  */
-const activatedByUs = nock.isActive() && globalThis.fetch !== fetchBeforeNock;
+function getNock(): Nock {
+  const { nock } = loadNock();
+  registry.copies.add(nock);
+  return nock;
+}
 
 /**
  * Turns nock off once no mock is installed, if this module's loading is what turned it on. For
@@ -57,8 +57,9 @@ const activatedByUs = nock.isActive() && globalThis.fetch !== fetchBeforeNock;
  * already on when the mock loaded (the user's own) is left as it is.
  */
 export function releaseNock(): void {
-  if (registry.active.size > 0 || !activatedByUs) return;
-  if (nock.isActive()) nock.restore();
+  if (registry.active.size > 0) return;
+  const { nock, activatedByUs } = loadNock();
+  if (activatedByUs && nock.isActive()) nock.restore();
 }
 
 /**
@@ -98,11 +99,11 @@ function isWrapped(fn: unknown): boolean {
  */
 export class NockTransport implements Transport {
   #mock: OpenAIMock | null = null;
-  #interceptors: nock.Interceptor[] = [];
+  #interceptors: nockModule.Interceptor[] = [];
   /** The nock base paths (`https://api.openai.com:443`) of the scopes we armed. */
   #basePaths: string[] = [];
   /** The nock scopes our interceptors live in. */
-  #scopes: nock.Scope[] = [];
+  #scopes: nockModule.Scope[] = [];
   /** Whether the mock answers a request (rather than let it through), decided once per request. */
   readonly #claims = new WeakMap<Request, boolean>();
 
@@ -124,6 +125,7 @@ export class NockTransport implements Transport {
 
   ensure(): void {
     if (!this.#mock) return;
+    const nock = getNock();
     if (!nock.isActive()) nock.activate();
     if (this.#interceptors.length === 0) this.#arm();
   }
@@ -159,6 +161,7 @@ export class NockTransport implements Transport {
     this.#disarm();
     // Forgetting rearms every installed transport, this one included: nothing left to do here.
     if (forgetEmptyOrigins()) return;
+    const nock = getNock();
     if (!nock.isActive()) nock.activate();
     const origins = [...new Set(mock.config.baseURLs.map((u) => u.origin))];
     registry.arming += 1;
@@ -244,6 +247,7 @@ export class NockTransport implements Transport {
   }
 
   #disarm(): void {
+    const nock = getNock();
     for (const interceptor of this.#interceptors) nock.removeInterceptor(interceptor);
     this.#interceptors = [];
     this.#basePaths = [];
@@ -256,6 +260,7 @@ const ORIGINAL = Symbol.for('openai-mock.original');
 
 /** Wraps `nock.cleanAll` once per copy of nock so installed mocks re-arm right after it runs. */
 function wrapCleanAll(): void {
+  const nock = getNock();
   if (isWrapped(nock.cleanAll)) return;
   const original = nock.cleanAll.bind(nock);
   nock.cleanAll = Object.assign(
@@ -277,6 +282,7 @@ function wrapCleanAll(): void {
  */
 function forgetEmptyOrigins(): boolean {
   if (registry.forgetting) return false;
+  const nock = getNock();
   const ours = [...installedHere].reduce((sum, transport) => sum + transport.activeMocks, 0);
   if (nock.activeMocks().length > ours) return false; // someone else's interceptors: leave them be
   const cleanAll = nock.cleanAll as typeof nock.cleanAll & { [ORIGINAL]?: () => void };
@@ -298,7 +304,7 @@ function wrapScopeAdd(proto: ScopeInternals): void {
   if (isWrapped(proto.add)) return;
   const original = proto.add;
   proto.add = Object.assign(
-    function addThenYield(this: ScopeInternals, key: string, interceptor: nock.Interceptor) {
+    function addThenYield(this: ScopeInternals, key: string, interceptor: nockModule.Interceptor) {
       original.call(this, key, interceptor);
       if (registry.arming > 0) return;
       for (const transport of registry.active) transport.yieldTo(this.basePath);
