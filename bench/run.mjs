@@ -102,7 +102,7 @@ const setups = [];
 for (let run = 1; run <= runs; run++) {
   const result = await runChild('setup-cost.mjs', []);
   setups.push(result);
-  log(`\nsetup cost, run ${run}/${runs}: ${fmt(result.perFileMs, 1)} ms per file (${fmt(result.perFileOwnMs, 1)} ms without Node's fetch)`);
+  log(`\nsetup cost, run ${run}/${runs}: ${fmt(result.perFileMs, 1)} ms per file (Node's fetch ${fmt(result.nodeFetchMs, 1)}, nock ${fmt(result.nockMs, 1)}, openai-mock ${fmt(result.ownMs, 1)}); ${fmt(result.perFileSharedMs, 2)} ms with isolate: false`);
 }
 const setup = Object.fromEntries(Object.keys(setups[0]).map((k) => [k, median(setups.map((s) => s[k]))]));
 
@@ -139,9 +139,12 @@ for (const n of batchSizes) {
   const b = batch[n];
   log(`  ${fmt(n).padStart(6)} lines: ${fmt(b.totalMs).padStart(6)} ms (upload ${fmt(b.phases.uploadMs)}, create ${fmt(b.phases.createMs)}, complete ${fmt(b.phases.completeMs)}, download ${fmt(b.phases.downloadMs)}), peak ${fmt(b.peakRssMiB)} MiB, output ${fmt(b.outputMiB)} MiB`);
 }
-log(`\n=== setup cost per test file (Vitest, isolated files) ===`);
-log(`  openai-mock/vitest setup file ${fmt(setup.openaiMockSetupMs, 1)} ms, empty setup file ${fmt(setup.emptySetupMs, 1)} ms, node:http only ${fmt(setup.nodeHttpSetupMs, 1)} ms; install ${fmt(setup.installMs, 1)} ms`);
-log(`  per file: ${fmt(setup.perFileMs, 1)} ms; without Node's own fetch (loaded by any request anyway): ${fmt(setup.perFileOwnMs, 1)} ms`);
+log(`\n=== setup cost per test file (Vitest; setup file, install and uninstall, over an empty setup file) ===`);
+log(`  isolated files (Vitest's default): ${fmt(setup.perFileMs, 1)} ms per file`);
+log(`    Node's own fetch (undici), loaded with node:http; any request loads it anyway: ${fmt(setup.nodeFetchMs, 1)} ms`);
+log(`    nock, the default transport's interceptor:                                    ${fmt(setup.nockMs, 1)} ms`);
+log(`    openai-mock's own code:                                                       ${fmt(setup.ownMs, 1)} ms`);
+log(`  isolate: false (files share a worker), from the second file on:                 ${fmt(setup.perFileSharedMs, 2)} ms per file`);
 log('\n=== targets ===');
 for (const t of targets) log(`  ${t.ok(t.value) ? 'met   ' : 'MISSED'}  ${t.what.padEnd(58)} ${t.show(t.value)}`);
 
@@ -174,7 +177,13 @@ if (write) {
     '|---|---:|---:|---:|',
     ...batchSizes.map((n) => `| ${fmt(n)} lines | ${fmt(batch[n].totalMs)} ms | ${fmt(batch[n].peakRssMiB)} MiB | ${fmt(batch[n].outputMiB)} MiB |`),
     '',
-    `Setup per test file (Vitest): ${fmt(setup.perFileMs, 1)} ms, of which Node's own fetch (loaded by nock's import, and by any test's first request anyway) ${fmt(setup.perFileMs - setup.perFileOwnMs, 1)} ms.`,
+    '| setup per test file (Vitest), over an empty setup file | ms |',
+    '|---|---:|',
+    `| isolated files (Vitest's default) | ${fmt(setup.perFileMs, 1)} |`,
+    `| … of which Node's own fetch (undici; any request loads it anyway) | ${fmt(setup.nodeFetchMs, 1)} |`,
+    `| … of which nock (the default transport's interceptor) | ${fmt(setup.nockMs, 1)} |`,
+    `| … of which openai-mock's own code | ${fmt(setup.ownMs, 1)} |`,
+    `| \`isolate: false\` (files share a worker), from the second file on | ${fmt(setup.perFileSharedMs, 2)} |`,
     '',
     '| target | result | |',
     '|---|---:|---|',
