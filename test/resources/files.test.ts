@@ -234,3 +234,15 @@ describe('retrieve, delete, content', () => {
     }
   });
 });
+
+describe('seeded files', () => {
+  test('a file seeded with expires_at: null never expires, and its bytes download', async () => {
+    const createdAt = Math.floor(Date.now() / 1000) - 90 * 86_400;
+    openaiMock.seed.file(
+      { id: 'file-old', object: 'file', bytes: 3, created_at: createdAt, filename: 'out.jsonl', purpose: 'batch_output', status: 'processed', status_details: null, expires_at: null },
+      'ok\n',
+    );
+    await expect(client.files.retrieve('file-old')).resolves.toMatchObject({ id: 'file-old', status: 'processed' });
+    expect(await (await client.files.content('file-old')).text()).toBe('ok\n');
+  });
+});

@@ -143,7 +143,7 @@ export class FilesState {
       purpose: object.purpose,
       content,
       createdAt,
-      expiresAt: object.expires_at === undefined ? null : object.expires_at * 1000,
+      expiresAt: object.expires_at === undefined || object.expires_at === null ? null : object.expires_at * 1000,
       timeline: new Timeline<FileStatus>(createdAt, [], object.status),
       statusDetails: object.status_details ?? null,
       origin: 'seed',
