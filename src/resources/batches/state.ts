@@ -16,6 +16,7 @@ import {
 import type { BatchPhase } from '../../mock/config.js';
 import type { CreateBatchParams } from './create-params.js';
 import { checkInput, type BatchLine } from './input.js';
+import { LineWriter } from './line-writer.js';
 import type { Batch, BatchError, BatchOutputLine, BatchStatus, BatchUsage } from './types.js';
 
 /** What answering one batch line gave: the HTTP status and body the endpoint answered. */
@@ -357,8 +358,8 @@ export class BatchesState {
   ): { results: LineResult[]; bytes: LineBytes } {
     const path = endpoint.replace(/^\/v1/, '');
     const { failureRate, failureSeed, failCustomIds } = this.ctx.config().batches;
-    const okParts: Uint8Array[] = [];
-    const failedParts: Uint8Array[] = [];
+    const okLines = new LineWriter();
+    const failedLines = new LineWriter();
     const okEnd = new Float64Array(lines.length + 1);
     const failedEnd = new Float64Array(lines.length + 1);
     const results = lines.map((line, i): LineResult => {
@@ -380,13 +381,12 @@ export class BatchesState {
         response: { status_code: answer.status, request_id: answer.requestId, body: answer.body },
         error: null,
       };
-      const encoded = encoder.encode(`${JSON.stringify(output)}\n`);
-      (ok ? okParts : failedParts).push(encoded);
-      okEnd[i + 1] = okEnd[i]! + (ok ? encoded.byteLength : 0);
-      failedEnd[i + 1] = failedEnd[i]! + (ok ? 0 : encoded.byteLength);
+      const bytes = (ok ? okLines : failedLines).write(`${JSON.stringify(output)}\n`);
+      okEnd[i + 1] = okEnd[i]! + (ok ? bytes : 0);
+      failedEnd[i + 1] = failedEnd[i]! + (ok ? 0 : bytes);
       return { ok, customId: line.customId, tokens: ok ? usageOf(answer.body) : { input: 0, output: 0 } };
     });
-    return { results, bytes: { ok: Buffer.concat(okParts), failed: Buffer.concat(failedParts), okEnd, failedEnd } };
+    return { results, bytes: { ok: okLines.finish(), failed: failedLines.finish(), okEnd, failedEnd } };
   }
 
   /**
