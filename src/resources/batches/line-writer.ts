@@ -16,13 +16,14 @@ export class LineWriter {
 
   /** Appends `text` (UTF-8) and returns how many bytes it took. */
   write(text: string): number {
-    let { read, written } = encoder.encodeInto(text, this.#block.subarray(this.#used));
-    if (read < text.length) {
+    const first = encoder.encodeInto(text, this.#block.subarray(this.#used));
+    let written = first.written;
+    if (first.read < text.length) {
       // It did not fit: what was written is dropped, and the text goes whole into a new block.
       this.#seal();
       this.#block = new Uint8Array(Math.max(BLOCK_BYTES, text.length * 3));
       this.#used = 0;
-      ({ written } = encoder.encodeInto(text, this.#block));
+      written = encoder.encodeInto(text, this.#block).written;
     }
     this.#used += written;
     this.#total += written;
