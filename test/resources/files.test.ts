@@ -1,5 +1,6 @@
 import OpenAI, { toFile } from 'openai';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { FileObject } from '../../src/index.js';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
 import { dataset, makeClient, uploadTrainingFile } from '../support/client.js';
 
@@ -238,10 +239,11 @@ describe('retrieve, delete, content', () => {
 describe('seeded files', () => {
   test('a file seeded with expires_at: null never expires, and its bytes download', async () => {
     const createdAt = Math.floor(Date.now() / 1000) - 90 * 86_400;
-    openaiMock.seed.file(
-      { id: 'file-old', object: 'file', bytes: 3, created_at: createdAt, filename: 'out.jsonl', purpose: 'batch_output', status: 'processed', status_details: null, expires_at: null },
-      'ok\n',
-    );
+    // As a JSON fixture saved from an API response may have it (the type says number or absent).
+    const fixture = JSON.parse(
+      `{"id":"file-old","object":"file","bytes":3,"created_at":${createdAt},"filename":"out.jsonl","purpose":"batch_output","status":"processed","status_details":null,"expires_at":null}`,
+    ) as FileObject;
+    openaiMock.seed.file(fixture, 'ok\n');
     await expect(client.files.retrieve('file-old')).resolves.toMatchObject({ id: 'file-old', status: 'processed' });
     expect(await (await client.files.content('file-old')).text()).toBe('ok\n');
   });
