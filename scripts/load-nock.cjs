@@ -3,8 +3,13 @@
 // the same lazy load as src/transport/load-nock.ts, of the CommonJS bundle of nock beside it.
 Object.defineProperty(exports, '__esModule', { value: true });
 exports.loadNock = loadNock;
+exports.loadedNock = loadedNock;
 
 let loaded;
+
+function loadedNock() {
+  return loaded;
+}
 
 function loadNock() {
   if (loaded) return loaded;

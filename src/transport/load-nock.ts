@@ -15,6 +15,11 @@ export interface LoadedNock {
 
 let loaded: LoadedNock | undefined;
 
+/** nock if a transport has loaded it, else undefined (without loading it). */
+export function loadedNock(): LoadedNock | undefined {
+  return loaded;
+}
+
 /**
  * nock, loaded the first time a transport is installed rather than when openai-mock is imported:
  * loading nock patches `http`, `net` and the global `fetch`, and wraps `Headers` and `Response`

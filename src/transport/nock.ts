@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type nockModule from 'nock';
-import { loadNock, type Nock } from './load-nock.js';
+import { loadedNock, loadNock, type Nock } from './load-nock.js';
 import { OpenAIMockError } from '../mock/errors.js';
 import { connectionResetError } from '../mock/fault-responses.js';
 import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
@@ -57,9 +57,9 @@ function getNock(): Nock {
  * already on when the mock loaded (the user's own) is left as it is.
  */
 export function releaseNock(): void {
-  if (registry.active.size > 0) return;
-  const { nock, activatedByUs } = loadNock();
-  if (activatedByUs && nock.isActive()) nock.restore();
+  const loaded = loadedNock();
+  if (registry.active.size > 0 || loaded === undefined) return;
+  if (loaded.activatedByUs && loaded.nock.isActive()) loaded.nock.restore();
 }
 
 /**
