@@ -7,7 +7,7 @@ const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(
  * @param {{ title: string, note: string }} text
  */
 export function perRequestChart(rows, text) {
-  const labelWidth = 330;
+  const labelWidth = 410;
   const plotWidth = 420;
   const rowHeight = 26;
   const top = 44;
