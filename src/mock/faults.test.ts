@@ -1,20 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { OpenAIMockError } from './errors.js';
 import { FaultRegistry, type FaultRequest } from './faults.js';
+import { misuseBy } from '../../test/support/errors.js';
 
 const context = { organizationId: 'org-mock' };
 const request = (method: string, path: string, body: unknown = null): FaultRequest => ({ method, path, query: {}, body });
 const chat = request('POST', '/v1/chat/completions', { model: 'gpt-4o-mini' });
-
-function misuse(fn: () => unknown): OpenAIMockError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OpenAIMockError) return error;
-    throw error;
-  }
-  throw new Error('expected an OpenAIMockError');
-}
 
 describe('routes', () => {
   test.each([
@@ -145,7 +135,7 @@ describe('misuse', () => {
     [() => faults.add('timeout', { route: 42 as unknown as string }), "route must be a string ('POST /v1/chat/completions'), a RegExp or a predicate, not number."],
     [() => faults.add('timeout', 'often' as unknown as undefined), 'The options of a \'timeout\' fault must be an object, not "often".'],
   ])('%#', (fn, message) => {
-    const error = misuse(fn);
+    const error = misuseBy(fn);
     expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_FAULT');
     expect(error.message).toBe(`[openai-mock] ${message}`);
     expect(faults.list()).toEqual([]);

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { OpenAIMockError } from './errors.js';
 import { Timeline } from './lifecycle.js';
 import {
   checkBatchPlan,
@@ -11,16 +10,7 @@ import {
   type BatchPlan,
   type JobPlan,
 } from './scenario.js';
-
-function thrown(fn: () => unknown): OpenAIMockError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OpenAIMockError) return error;
-    throw error;
-  }
-  throw new Error('expected an OpenAIMockError');
-}
+import { misuseBy } from '../../test/support/errors.js';
 
 describe('PlanBook', () => {
   test('the first plan that matches applies, and a plan with times is used up', () => {
@@ -52,7 +42,7 @@ describe('plan checks', () => {
     ['unknown phase', { timings: { training: 5 } as never }, "openaiMock.jobs.plan(): 'timings.training' is 5; it must be left out: the phases are 'validating_files', 'queued', 'running'."],
     ['hold and reads', { hold: 'queued', advanceEveryReads: 2 }, "openaiMock.jobs.plan(): 'hold' and 'advanceEveryReads' exclude each other (a read-counted object is held in every status until read). Keep one of them."],
   ])('a job plan with %s is refused', (_name, plan, message) => {
-    const error = thrown(() => checkJobPlan(plan));
+    const error = misuseBy(() => checkJobPlan(plan));
     expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_OPTION');
     expect(error.message).toBe(`[openai-mock] ${message}`);
   });
@@ -64,16 +54,16 @@ describe('plan checks', () => {
     ['hold cancelling', { hold: 'cancelling' as never }, "openaiMock.batches.plan(): 'hold' is \"cancelling\"; it must be 'validating', 'in_progress', 'finalizing'."],
     ['an empty error list', { failValidation: [] }, "openaiMock.batches.plan(): 'failValidation' is []; it must be an error { code, message, param?, line? } or a non-empty array of them."],
   ])('a batch plan with %s is refused', (_name, plan, message) => {
-    const error = thrown(() => checkBatchPlan(plan));
+    const error = misuseBy(() => checkBatchPlan(plan));
     expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_OPTION');
     expect(error.message).toBe(`[openai-mock] ${message}`);
   });
 
   test('a file plan checks its fields, and plans that are not objects are refused', () => {
-    expect(thrown(() => checkFilePlan({ hold: false as never })).message).toBe(
+    expect(misuseBy(() => checkFilePlan({ hold: false as never })).message).toBe(
       "[openai-mock] openaiMock.files.plan(): 'hold' is false; it must be true.",
     );
-    expect(thrown(() => checkFilePlan(null as never)).message).toBe('[openai-mock] openaiMock.files.plan() takes a plan object, got null.');
+    expect(misuseBy(() => checkFilePlan(null as never)).message).toBe('[openai-mock] openaiMock.files.plan() takes a plan object, got null.');
     expect(checkFilePlan({ processingMs: 0, times: 2 })).toEqual({ processingMs: 0, times: 2 });
   });
 });
@@ -90,23 +80,23 @@ describe('stepTimeline', () => {
   });
 
   test('says what is wrong with an unknown, final or seeded object', () => {
-    const unknown = thrown(() => stepTimeline(what, 'batch_nope', undefined, 0, false));
+    const unknown = misuseBy(() => stepTimeline(what, 'batch_nope', undefined, 0, false));
     expect(unknown.code).toBe('ERR_OPENAI_MOCK_UNKNOWN_OBJECT');
     expect(unknown.message).toBe(
       "[openai-mock] There is no batch 'batch_nope' in the mock. Step an id the code under test got back from the API (ids restart at every reset; openaiMock.batches.all() lists them).",
     );
     const done = new Timeline(0, [], 'done');
-    const final = thrown(() => stepTimeline(what, 'b1', done, 0, false));
+    const final = misuseBy(() => stepTimeline(what, 'b1', done, 0, false));
     expect(final.code).toBe('ERR_OPENAI_MOCK_INVALID_STEP');
     expect(final.message).toBe(
       "[openai-mock] The batch 'b1' is 'done', a final status: there is no status to step to. Step it while it is in progress (openaiMock.batches.lifecycle(id) shows where it stands).",
     );
-    expect(thrown(() => stepTimeline(what, 'b2', held(), 0, true)).code).toBe('ERR_OPENAI_MOCK_INVALID_STEP');
+    expect(misuseBy(() => stepTimeline(what, 'b2', held(), 0, true)).code).toBe('ERR_OPENAI_MOCK_INVALID_STEP');
   });
 
   test('refuses a paused object', () => {
     const timeline = held();
     timeline.record({ type: 'pause', at: 10, status: 'b' });
-    expect(thrown(() => stepTimeline(what, 'p', timeline, 20, false)).message).toContain('is paused: resume it');
+    expect(misuseBy(() => stepTimeline(what, 'p', timeline, 20, false)).message).toContain('is paused: resume it');
   });
 });

@@ -7,10 +7,10 @@
 import OpenAI, { toFile } from 'openai';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fineTuningJobFactory } from '../../src/factories/index.js';
-import { OpenAIMockError } from '../../src/index.js';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
 import { dataset, makeClient, uploadTrainingFile } from '../support/client.js';
 import { rejection } from '../support/errors.js';
+import { misuseBy } from '../support/errors.js';
 
 const client = makeClient();
 const MODEL = 'gpt-4o-mini-2024-07-18';
@@ -50,16 +50,6 @@ async function download(fileId: string | null | undefined): Promise<Record<strin
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-function mockError(fn: () => unknown): OpenAIMockError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OpenAIMockError) return error;
-    throw error;
-  }
-  throw new Error('expected an OpenAIMockError');
 }
 
 describe('a fine-tuning job that fails', () => {
@@ -140,7 +130,7 @@ describe('a fine-tuning job that fails', () => {
     await advanceTime(10_000);
     expect(await client.fineTuning.jobs.retrieve(job.id)).toMatchObject({ status: 'failed', finished_at: job.created_at + 5 });
 
-    const error = mockError(() => openaiMock.jobs.fail(job.id, { code: 'x', message: 'again' }));
+    const error = misuseBy(() => openaiMock.jobs.fail(job.id, { code: 'x', message: 'again' }));
     expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_STEP');
     expect(error.message).toBe(
       `[openai-mock] The fine-tuning job '${job.id}' is 'failed', a final status: only a job still validating_files, queued, running or paused can be failed.`,
@@ -223,7 +213,7 @@ describe('hold and step', () => {
   });
 
   test('misuse: an unknown id, a finished object, a seeded object, a cancelling batch', async () => {
-    const unknown = mockError(() => openaiMock.jobs.step('ftjob-nope'));
+    const unknown = misuseBy(() => openaiMock.jobs.step('ftjob-nope'));
     expect(unknown.code).toBe('ERR_OPENAI_MOCK_UNKNOWN_OBJECT');
     expect(unknown.message).toBe(
       "[openai-mock] There is no fine-tuning job 'ftjob-nope' in the mock. Step an id the code under test got back from the API (ids restart at every reset; openaiMock.jobs.all() lists them).",
@@ -231,23 +221,23 @@ describe('hold and step', () => {
 
     const job = await startJob(10);
     await advanceTime(10_000);
-    const terminal = mockError(() => openaiMock.jobs.step(job.id));
+    const terminal = misuseBy(() => openaiMock.jobs.step(job.id));
     expect(terminal.code).toBe('ERR_OPENAI_MOCK_INVALID_STEP');
     expect(terminal.message).toBe(
       `[openai-mock] The fine-tuning job '${job.id}' is 'succeeded', a final status: there is no status to step to. Step it while it is in progress (openaiMock.jobs.lifecycle(id) shows where it stands).`,
     );
 
     const seeded = await fineTuningJobFactory.running().create();
-    expect(mockError(() => openaiMock.jobs.step(seeded.id)).message).toBe(
+    expect(misuseBy(() => openaiMock.jobs.step(seeded.id)).message).toBe(
       `[openai-mock] The fine-tuning job '${seeded.id}' was seeded, and seeded objects keep the status they are given. Create it through the API, with openaiMock.jobs.plan({ hold }) if it must wait for the test, to step it.`,
     );
 
     const batch = await startBatch();
     await client.batches.cancel(batch.id);
-    expect(mockError(() => openaiMock.batches.step(batch.id)).message).toBe(
+    expect(misuseBy(() => openaiMock.batches.step(batch.id)).message).toBe(
       `[openai-mock] The batch '${batch.id}' is 'cancelling': it becomes 'cancelled' by itself after batches.timings.cancelling (2000 ms). Let that time pass with advanceTime() instead of stepping it.`,
     );
-    expect(mockError(() => openaiMock.files.step('file-nope')).code).toBe('ERR_OPENAI_MOCK_UNKNOWN_OBJECT');
+    expect(misuseBy(() => openaiMock.files.step('file-nope')).code).toBe('ERR_OPENAI_MOCK_UNKNOWN_OBJECT');
   });
 });
 
@@ -333,7 +323,7 @@ describe('batch outcomes', () => {
     const batch = await startBatch(['a', 'b', 'c', 'd']);
     await advanceTime(5_000); // half of in_progress: 2 of 4 answered
     expect(openaiMock.batches.expire(batch.id)).toMatchObject({ status: 'expired', request_counts: { completed: 2, failed: 2 } });
-    expect(mockError(() => openaiMock.batches.expire(batch.id)).message).toBe(
+    expect(misuseBy(() => openaiMock.batches.expire(batch.id)).message).toBe(
       `[openai-mock] The batch '${batch.id}' is 'expired': only a batch still validating, in_progress or finalizing can expire.`,
     );
   });
@@ -452,7 +442,7 @@ describe('scripted embeddings', () => {
     expect((error as Error).message).toBe(
       "500 [openai-mock] The embedding scripted with openaiMock.embedWith() for input 0 has 2 numbers, but text-embedding-3-small answers with 1536 here. Script vectors of that length, or send 'dimensions: 2' if the model allows it.",
     );
-    expect(mockError(() => openaiMock.embedWith([] as never)).code).toBe('ERR_OPENAI_MOCK_INVALID_ARGUMENT');
+    expect(misuseBy(() => openaiMock.embedWith([] as never)).code).toBe('ERR_OPENAI_MOCK_INVALID_ARGUMENT');
   });
 
   test('scripts from an earlier test are gone', async () => {
@@ -505,7 +495,7 @@ describe('plans end with the test', () => {
 });
 
 test('bad plans are refused where they are made', () => {
-  const error = mockError(() => openaiMock.batches.plan({ expire: { afterRequests: -1 } }));
+  const error = misuseBy(() => openaiMock.batches.plan({ expire: { afterRequests: -1 } }));
   expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_OPTION');
   expect(error.message).toBe(
     `[openai-mock] openaiMock.batches.plan(): 'expire' is {"afterRequests":-1}; it must be true, or { afterRequests: n } with a whole number n of 0 or more.`,

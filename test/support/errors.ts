@@ -1,4 +1,5 @@
 import { ApiError } from '../../src/mock/api-error.js';
+import { OpenAIMockError } from '../../src/mock/errors.js';
 
 /** What a promise rejected with; fails if it resolved. */
 export async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -19,4 +20,15 @@ export function thrownBy(fn: () => unknown): ApiError {
     throw error;
   }
   throw new Error('expected an ApiError, nothing was thrown');
+}
+
+/** The OpenAIMockError a function throws; fails if it throws nothing or something else. */
+export function misuseBy(fn: () => unknown): OpenAIMockError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof OpenAIMockError) return error;
+    throw error;
+  }
+  throw new Error('expected an OpenAIMockError, nothing was thrown');
 }

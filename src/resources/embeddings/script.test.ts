@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { OpenAIMockError } from '../../mock/errors.js';
 import { EmbeddingScript } from './script.js';
+import { misuseBy } from '../../../test/support/errors.js';
 
 const request = { model: 'text-embedding-3-small', dimensions: 2, index: 0 };
-
-function thrown(fn: () => unknown): OpenAIMockError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OpenAIMockError) return error;
-    throw error;
-  }
-  throw new Error('expected an OpenAIMockError');
-}
 
 describe('EmbeddingScript', () => {
   test('nothing is scripted until set, and after reset', () => {
@@ -37,14 +27,14 @@ describe('EmbeddingScript', () => {
   test('a vector that cannot be sent is refused with what to do', () => {
     const script = new EmbeddingScript();
     script.set({ short: [1], nan: [Number.NaN, 1] });
-    const short = thrown(() => script.vectorFor('short', request));
+    const short = misuseBy(() => script.vectorFor('short', request));
     expect(short.code).toBe('ERR_OPENAI_MOCK_INVALID_REPLY');
     expect(short.message).toBe(
       "[openai-mock] The embedding scripted with openaiMock.embedWith() for input 0 has 1 numbers, but text-embedding-3-small answers with 2 here. Script vectors of that length, or send 'dimensions: 1' if the model allows it.",
     );
-    expect(thrown(() => script.vectorFor('nan', request)).message).toBe(
+    expect(misuseBy(() => script.vectorFor('nan', request)).message).toBe(
       '[openai-mock] The embedding scripted with openaiMock.embedWith() for input 0 is not an array of finite numbers.',
     );
-    expect(thrown(() => script.set('vectors' as never)).code).toBe('ERR_OPENAI_MOCK_INVALID_ARGUMENT');
+    expect(misuseBy(() => script.set('vectors' as never)).code).toBe('ERR_OPENAI_MOCK_INVALID_ARGUMENT');
   });
 });

@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { Clock } from '../../mock/clock.js';
 import { resolveConfig } from '../../mock/config.js';
 import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
 import { IdGenerator } from '../../mock/ids.js';
 import { defaultReply, Replies } from './replies.js';
 import type { ReplyFunction, ReplyRequest, ReplySource, ReplyTool } from './types.js';
+import { misuseBy } from '../../../test/support/errors.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
@@ -48,17 +48,6 @@ beforeEach(() => {
   const ctx: MockContext = { clock: new Clock(), ids: new IdGenerator(), config: () => resolveConfig({}) };
   replies = new Replies(ctx);
 });
-
-/** The OpenAIMockError `fn` throws. */
-function mockError(fn: () => unknown): OpenAIMockError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OpenAIMockError) return error;
-    throw error;
-  }
-  throw new Error('expected an OpenAIMockError');
-}
 
 describe('the default reply', () => {
   test('quotes the last user message', () => {
@@ -214,13 +203,13 @@ describe('bad scripted replies: a coded OpenAIMockError naming the problem', () 
     ['a numeric id', { toolCalls: [{ name: 'a', id: 7 }] }, 'replyWith() was given toolCalls[0].id that is not a non-empty string.'],
     ['a Promise', Promise.resolve('Hi'), 'replyWith() was given a Promise; replies are answered synchronously'],
   ])('replyWith(%s) throws at once', (_, source, message) => {
-    const error = mockError(() => replies.always(source as ReplySource));
+    const error = misuseBy(() => replies.always(source as ReplySource));
     expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_REPLY');
     expect(error.message).toContain(`[openai-mock] ${message}`);
   });
 
   test('replyOnce checks every reply before queueing any', () => {
-    const error = mockError(() => replies.once(['fine', 7 as unknown as ReplySource]));
+    const error = misuseBy(() => replies.once(['fine', 7 as unknown as ReplySource]));
     expect(error.message).toContain('replyOnce() was given a number');
     expect(replies.pending).toBe(0);
   });
@@ -229,14 +218,14 @@ describe('bad scripted replies: a coded OpenAIMockError naming the problem', () 
     replies.always(() => {
       throw new Error('boom');
     });
-    const error = mockError(() => replies.answer(request()));
+    const error = misuseBy(() => replies.answer(request()));
     expect(error).toMatchObject({ code: 'ERR_OPENAI_MOCK_INVALID_REPLY', message: '[openai-mock] The reply function threw: boom' });
   });
 
   test('a reply function that returns garbage or a Promise', () => {
     replies.always((() => 42) as unknown as ReplyFunction);
-    expect(mockError(() => replies.answer(request())).message).toContain('The reply function returned a number;');
+    expect(misuseBy(() => replies.answer(request())).message).toContain('The reply function returned a number;');
     replies.always((async () => 'late') as unknown as ReplyFunction);
-    expect(mockError(() => replies.answer(request())).message).toContain('The reply function returned a Promise;');
+    expect(misuseBy(() => replies.answer(request())).message).toContain('The reply function returned a Promise;');
   });
 });
