@@ -14,7 +14,9 @@ function loadedNock() {
 function loadNock() {
   if (loaded) return loaded;
   const fetchBefore = globalThis.fetch;
-  const nock = require('../vendor/nock.js');
+  // The bundle is nock's ES module compiled to CommonJS: its default export is on `default`.
+  const required = require('../vendor/nock.js');
+  const nock = typeof required === 'function' ? required : required.default;
   loaded = { nock, activatedByUs: nock.isActive() && globalThis.fetch !== fetchBefore };
   return loaded;
 }
