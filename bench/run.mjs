@@ -19,7 +19,7 @@ const quick = args.has('--quick');
 const runsArg = process.argv.find((a) => a.startsWith('--runs='));
 const runs = runsArg ? Number(runsArg.slice('--runs='.length)) : quick ? 1 : 5;
 const write = !quick && !args.has('--no-write');
-const budgetMs = quick ? 200 : 1000;
+const budgetMs = quick ? 400 : 1000;
 const flowTests = quick ? 5 : 30;
 const batchSizes = [1000, 10_000, 50_000];
 const DIMENSIONS = 256;
@@ -145,7 +145,7 @@ log(`    Node's own fetch (undici), loaded with node:http; any request loads it 
 log(`    nock, the default transport's interceptor:                                    ${fmt(setup.nockMs, 1)} ms`);
 log(`    openai-mock's own code:                                                       ${fmt(setup.ownMs, 1)} ms`);
 log(`  isolate: false (files share a worker), from the second file on:                 ${fmt(setup.perFileSharedMs, 2)} ms per file`);
-log('\n=== targets ===');
+log(`\n=== targets ===${quick ? ' (one short run: a check that the benchmark works, not a measurement; run without --quick to judge)' : ''}`);
 for (const t of targets) log(`  ${t.ok(t.value) ? 'met   ' : 'MISSED'}  ${t.what.padEnd(58)} ${t.show(t.value)}`);
 
 if (write) {
