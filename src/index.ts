@@ -15,7 +15,7 @@ import { NockTransport } from './transport/nock.js';
  * - `'nock'` (default): nock, which reaches every client (`fetch`, `node:http`, axios, SDK 4),
  *   and lets your own nock stubs on OpenAI origins take precedence;
  * - `'fetch'`: the fast path for every fetch-based client: the global `fetch` is replaced by one
- *   that answers straight from the engine (about 30 times cheaper per request than nock); nock
+ *   that answers straight from the engine (some 20 times cheaper per request than nock); nock
  *   still serves the other clients. Install it before the code under test builds its clients.
  */
 export type TransportName = 'nock' | 'fetch';
