@@ -79,7 +79,8 @@ function setUpReal(runner: RunnerHooks): RunnerEntry {
   runner.beforeAll(() => setActiveMock(openaiMock));
   runner.afterAll(() => {
     setActiveMock(null);
-    // Loading the library loaded nock, which patches Node as it loads: undone with the file, as in mock mode.
+    // Nothing installs in real mode, so nothing loads nock; a copy the file loaded some other way
+    // (through the library) is turned off with the file all the same, as in mock mode.
     if (runner.modulesPerFile) releaseNockCopies();
   });
   return { openaiMock, advanceTime, isMocked: false };
