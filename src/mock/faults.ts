@@ -183,6 +183,11 @@ export class FaultRegistry {
     return fault;
   }
 
+  /** True when no fault has been set up since the last clear. */
+  get empty(): boolean {
+    return this.#faults.length === 0;
+  }
+
   /** Every fault set up since the last reset, removed and spent ones included. */
   list(): readonly FaultHandle[] {
     return [...this.#faults];

@@ -493,8 +493,11 @@ export class OpenAIMock {
 
   /** Whether a request to this URL belongs to the mock (its origin is a configured base URL's). */
   intercepts(url: string): boolean {
-    const origin = new URL(url).origin;
-    return this.config.baseURLs.some((base) => base.origin === origin);
+    return this.#interceptsOrigin(new URL(url).origin);
+  }
+
+  #interceptsOrigin(origin: string): boolean {
+    return this.#config.baseURLs.some((base) => base.origin === origin);
   }
 
   /**
@@ -504,7 +507,7 @@ export class OpenAIMock {
    */
   willAnswer(method: string, url: string): boolean {
     const route = this.#route(method, url);
-    if (!this.config.baseURLs.some((base) => base.origin === route.url.origin)) return false;
+    if (!this.#interceptsOrigin(route.url.origin)) return false;
     if (route.match?.kind === 'found') return true;
     const strategy = this.#unhandledStrategy(method, url);
     if (strategy !== 'bypass') this.#decisions.set(`${method} ${url}`, strategy);
@@ -617,6 +620,8 @@ export class OpenAIMock {
     requestId: string,
     record: (status: number, id: string | null, fault?: FaultKind) => void,
   ): { result: HandleResult } | { delayMs: number | null } {
+    // The usual case, no fault set up: nothing to build the fault's view of the request for.
+    if (this.#faults.empty) return { delayMs: null };
     let selection: FaultSelection;
     try {
       const faultRequest = { method: request.method, path: url.pathname, query: queryObject(url.searchParams), body: loggableBody(body) };

@@ -1,6 +1,7 @@
 import type { OpenAIMock } from '../mock/openai-mock.js';
 import type { DroppedConnection, HeldAnswer } from '../mock/held-answers.js';
 import type { MockRequest, MockResponse } from '../mock/request.js';
+import { PIECE_BYTES, pieces } from './pieces.js';
 
 /** A `fetch` with the standard signature, as clients' `fetch` options expect. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -71,25 +72,20 @@ async function untilAnswered(answer: HeldAnswer, signal: AbortSignal | null | un
   });
 }
 
-/** Bodies past this size are streamed in pieces of it rather than handed over whole. */
-const STREAM_CHUNK = 1 << 20;
-
 /**
- * A body for `new Response()`. Given bytes, `Response` copies them; a large file (a batch's output
- * can be hundreds of megabytes) is instead streamed as views of the stored bytes, so it is not
- * held twice while the client reads it.
+ * A body for `new Response()`, which copies bytes it is given: a large body goes as a stream of
+ * views of the stored bytes instead (see `pieces`).
  */
 function responseBody(body: string | Uint8Array): BodyInit {
   // The engine builds bodies on plain ArrayBuffers (never shared ones), as Response wants.
-  if (typeof body === 'string' || body.byteLength <= STREAM_CHUNK) return body as string | Uint8Array<ArrayBuffer>;
-  let offset = 0;
+  if (typeof body === 'string' || body.byteLength <= PIECE_BYTES) return body as string | Uint8Array<ArrayBuffer>;
+  const views = pieces(body);
   // A default stream, not a byte stream: a byte stream would detach the stored file's buffer.
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      const end = Math.min(offset + STREAM_CHUNK, body.byteLength);
-      controller.enqueue(body.subarray(offset, end));
-      offset = end;
-      if (offset === body.byteLength) controller.close();
+      const next = views.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
     },
   });
 }

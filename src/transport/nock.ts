@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type nockModule from 'nock';
 import { loadedNock, loadNock, type Nock } from './load-nock.js';
+import { PIECE_BYTES, pieces } from './pieces.js';
 import { OpenAIMockError } from '../mock/errors.js';
 import { connectionResetError } from '../mock/fault-responses.js';
 import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
@@ -313,22 +314,9 @@ function wrapScopeAdd(proto: ScopeInternals): void {
   );
 }
 
-/** Bodies past this size are handed to nock as a stream of pieces of it. */
-const STREAM_CHUNK = 1 << 20;
-
-/**
- * A body for nock's reply. nock writes a body through its mocked socket and Node's HTTP parser
- * in the pieces it is given, and whole, a large file (a batch's output can be hundreds of
- * megabytes) would be copied at full size along the way: it goes as a stream of views instead.
- */
+/** A body for nock's reply: a large one as a stream of views of the stored bytes (see `pieces`). */
 function replyBody(body: string | Uint8Array): string | Buffer | Readable {
   if (typeof body === 'string') return body;
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  if (bytes.byteLength <= STREAM_CHUNK) return bytes;
-  return Readable.from(
-    (function* pieces() {
-      for (let offset = 0; offset < bytes.byteLength; offset += STREAM_CHUNK) yield bytes.subarray(offset, offset + STREAM_CHUNK);
-    })(),
-    { objectMode: false },
-  );
+  return bytes.byteLength <= PIECE_BYTES ? bytes : Readable.from(pieces(bytes), { objectMode: false });
 }

@@ -11,24 +11,23 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the request to fail');
 }
 
-/** The ApiError a function throws; fails if it throws nothing or something else. */
-export function thrownBy(fn: () => unknown): ApiError {
+/** The error of class `kind` a function throws; fails if it throws nothing or something else. */
+function caught<E extends Error>(kind: abstract new (...args: never[]) => E, fn: () => unknown): E {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ApiError) return error;
+    if (error instanceof kind) return error;
     throw error;
   }
-  throw new Error('expected an ApiError, nothing was thrown');
+  throw new Error(`expected an ${kind.name}, nothing was thrown`);
+}
+
+/** The ApiError a function throws; fails if it throws nothing or something else. */
+export function thrownBy(fn: () => unknown): ApiError {
+  return caught(ApiError, fn);
 }
 
 /** The OpenAIMockError a function throws; fails if it throws nothing or something else. */
 export function misuseBy(fn: () => unknown): OpenAIMockError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OpenAIMockError) return error;
-    throw error;
-  }
-  throw new Error('expected an OpenAIMockError, nothing was thrown');
+  return caught(OpenAIMockError, fn);
 }
