@@ -95,7 +95,7 @@ export function replaceCoverageTable(readme, table) {
 async function servedRoutes() {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [`${ROOT}src/mock/openai-mock.ts`],
+    entryPoints: [`${ROOT}src/openai-mock.ts`],
     bundle: true,
     write: false,
     format: 'esm',

@@ -1,4 +1,4 @@
-"""Regenerates src/mock/openai-routes.ts from the official OpenAPI spec.
+"""Regenerates src/engine/openai-routes.ts from the official OpenAPI spec.
 
 Usage: python3 scripts/extract-openai-routes.py ../shared/reference/openapi.yaml
 """
@@ -32,6 +32,6 @@ out = [
     *[f"  '{r}'," for r in routes],
     '];',
 ]
-with open('src/mock/openai-routes.ts', 'w', encoding='utf-8') as f:
+with open('src/engine/openai-routes.ts', 'w', encoding='utf-8') as f:
     f.write('\n'.join(out) + '\n')
 print(f'{len(routes)} routes')

@@ -4,9 +4,9 @@
  * The runner entries (`openai-mock/vitest`) install one mock per test file for you; use this
  * entry to build and install a mock by hand, or to reach the types.
  */
-import { OpenAIMock } from './mock/openai-mock.js';
-import type { OpenAIMockOptions } from './mock/config.js';
-import { OpenAIMockError } from './mock/errors.js';
+import { OpenAIMock } from './openai-mock.js';
+import type { OpenAIMockOptions } from './engine/config.js';
+import { OpenAIMockError } from './engine/errors.js';
 import { GlobalFetchTransport } from './transport/global-fetch.js';
 import { NockTransport } from './transport/nock.js';
 
@@ -44,7 +44,7 @@ export function createOpenAIMock(options: CreateOpenAIMockOptions = {}): OpenAIM
   );
 }
 
-export { OpenAIMock } from './mock/openai-mock.js';
+export { OpenAIMock } from './openai-mock.js';
 export type {
   BatchesCollection,
   FaultsView,
@@ -54,7 +54,7 @@ export type {
   SeedApi,
   ServedRoute,
   Transport,
-} from './mock/openai-mock.js';
+} from './openai-mock.js';
 export type {
   FaultHandle,
   FaultKind,
@@ -67,13 +67,13 @@ export type {
   RateLimitFaultOptions,
   RequestTimeoutFaultOptions,
   ServerErrorFaultOptions,
-} from './mock/faults.js';
-export type { RateLimitKind, RateLimits, ServerErrorStatus } from './mock/fault-responses.js';
-export type { DroppedConnection, HeldAnswer } from './mock/held-answers.js';
+} from './engine/faults.js';
+export type { RateLimitKind, RateLimits, ServerErrorStatus } from './engine/fault-responses.js';
+export type { DroppedConnection, HeldAnswer } from './engine/held-answers.js';
 export type { ResponseObject } from './resources/responses/types.js';
 export type { FetchFunction } from './transport/fetch.js';
-export { OpenAIMockError } from './mock/errors.js';
-export type { OpenAIMockErrorCode } from './mock/errors.js';
+export { OpenAIMockError } from './engine/errors.js';
+export type { OpenAIMockErrorCode } from './engine/errors.js';
 export type {
   BatchPhase,
   FineTuningPhase,
@@ -81,7 +81,7 @@ export type {
   TimingPreset,
   UnhandledRequest,
   UnhandledRequestStrategy,
-} from './mock/config.js';
+} from './engine/config.js';
 export type {
   BatchHoldPhase,
   BatchPlan,
@@ -94,12 +94,12 @@ export type {
   PlannedBatchError,
   PlannedJobError,
   PlannedRequestFailure,
-} from './mock/scenario.js';
+} from './engine/scenario.js';
 export type { EmbeddingScriptRequest, EmbeddingSource } from './resources/embeddings/script.js';
-export type { ReadonlyCollection } from './mock/collection.js';
-export type { RecordedRequest } from './mock/request-log.js';
-export type { MockRequest, MockResponse } from './mock/request.js';
-export type { LifecycleState, Transition } from './mock/lifecycle.js';
+export type { ReadonlyCollection } from './engine/collection.js';
+export type { RecordedRequest } from './engine/request-log.js';
+export type { MockRequest, MockResponse } from './engine/request.js';
+export type { LifecycleState, Transition } from './engine/lifecycle.js';
 export type { FileObject, FilePurpose, FileStatus } from './resources/files/state.js';
 export type {
   FineTuningJob,
@@ -129,6 +129,6 @@ export type {
   ReplyToolChoice,
   ToolCallReply,
 } from './resources/replies/types.js';
-export { getActiveMock, setActiveMock } from './mock/active.js';
+export { getActiveMock, setActiveMock } from './engine/active.js';
 export { mockMode } from './runner/mode.js';
 export type { MockMode } from './runner/mode.js';

@@ -18,10 +18,10 @@
  * provides to every module it loads, whatever the format.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, jest } from '@jest/globals';
-import { OpenAIMockError } from './mock/errors.js';
-import type { OpenAIMock } from './mock/openai-mock.js';
+import { OpenAIMockError } from './engine/errors.js';
+import type { OpenAIMock } from './openai-mock.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
-import { shareActiveMock } from './mock/active.js';
+import { shareActiveMock } from './engine/active.js';
 import { setUpRunner, type RunnerEntry } from './runner/setup.js';
 
 /** Jest's modern fake timers (@sinonjs/fake-timers) mark each faked function with its clock. */

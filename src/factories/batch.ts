@@ -1,6 +1,6 @@
 import { Factory } from 'fishery';
 import type { Batch } from 'openai/resources/batches';
-import { onAnyReset } from '../mock/active.js';
+import { onAnyReset } from '../engine/active.js';
 import type { Batch as MockBatch, BatchOutputLine } from '../resources/batches/types.js';
 import { builtFile, fileFactory } from './file.js';
 import { seedBatch, seedMissingFiles } from './seed.js';

@@ -1,8 +1,8 @@
 import { Factory } from 'fishery';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageToolCall } from 'openai/resources/chat/completions';
-import { onAnyReset } from '../mock/active.js';
-import { OpenAIMockError } from '../mock/errors.js';
-import { estimateTokens } from '../mock/tokens.js';
+import { onAnyReset } from '../engine/active.js';
+import { OpenAIMockError } from '../engine/errors.js';
+import { estimateTokens } from '../engine/tokens.js';
 import { systemFingerprint } from '../resources/chat/completion.js';
 import { createdAtFor, DEFAULT_BASE_MODEL, seedId } from './shared.js';
 

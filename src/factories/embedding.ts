@@ -1,7 +1,7 @@
 import { Factory } from 'fishery';
 import type { CreateEmbeddingResponse, Embedding, EmbeddingCreateParams } from 'openai/resources/embeddings';
-import { ApiError } from '../mock/api-error.js';
-import { OpenAIMockError } from '../mock/errors.js';
+import { ApiError } from '../engine/api-error.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import type { EmbeddingModelId } from '../resources/embeddings/models.js';
 import { parseEmbeddingRequest } from '../resources/embeddings/params.js';
 import { embeddingList, type EmbeddingList } from '../resources/embeddings/response.js';

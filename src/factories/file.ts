@@ -1,7 +1,7 @@
 import { Factory } from 'fishery';
 import type { FileObject } from 'openai/resources/files';
-import { onAnyReset } from '../mock/active.js';
-import { OpenAIMockError } from '../mock/errors.js';
+import { onAnyReset } from '../engine/active.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import { seedFile } from './seed.js';
 import { createdAtFor, lossAt, seedId } from './shared.js';
 

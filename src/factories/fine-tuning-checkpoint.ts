@@ -1,8 +1,8 @@
 import { Factory } from 'fishery';
 import type { FineTuningJobCheckpoint } from 'openai/resources/fine-tuning/jobs/checkpoints';
 import type { FineTuningJob } from 'openai/resources/fine-tuning/jobs/jobs';
-import { onAnyReset } from '../mock/active.js';
-import { OpenAIMockError } from '../mock/errors.js';
+import { onAnyReset } from '../engine/active.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import { createdAtFor, DEFAULT_BASE_MODEL, fineTunedModelName, lossAt, modelShortId, seedId } from './shared.js';
 
 export type { FineTuningJobCheckpoint };

@@ -1,7 +1,7 @@
 import { Factory } from 'fishery';
 import type { FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
-import { onAnyReset } from '../mock/active.js';
-import { OpenAIMockError } from '../mock/errors.js';
+import { onAnyReset } from '../engine/active.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import { createdAtFor, lossAt, seedId } from './shared.js';
 
 export type { FineTuningJobEvent };

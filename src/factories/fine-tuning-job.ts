@@ -1,7 +1,7 @@
 import { Factory } from 'fishery';
 import type { FineTuningJobCheckpoint } from 'openai/resources/fine-tuning/jobs/checkpoints';
 import type { FineTuningJob, FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
-import { onAnyReset } from '../mock/active.js';
+import { onAnyReset } from '../engine/active.js';
 import { builtFile, fileFactory } from './file.js';
 import { fineTuningJobEventFactory } from './fine-tuning-job-event.js';
 import { seedJob, seedMissingFiles } from './seed.js';

@@ -1,6 +1,6 @@
 import { Factory } from 'fishery';
 import type { Model } from 'openai/resources/models';
-import { onAnyReset } from '../mock/active.js';
+import { onAnyReset } from '../engine/active.js';
 import { seedModel } from './seed.js';
 import { createdAtFor, DEFAULT_BASE_MODEL, DEFAULT_ORGANIZATION_ID, fineTunedModelName } from './shared.js';
 

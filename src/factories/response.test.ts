@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { describe, expect, test } from 'vitest';
 import { openaiMock } from '../../src/vitest.js';
-import { estimateTokens } from '../mock/tokens.js';
+import { estimateTokens } from '../engine/tokens.js';
 import { makeClient } from '../../test/support/client.js';
 import { responseFactory } from './response.js';
 import { FACTORY_EPOCH } from './shared.js';

@@ -6,8 +6,8 @@ import type {
   ResponseOutputMessage,
   ResponseStatus,
 } from 'openai/resources/responses/responses';
-import { onAnyReset } from '../mock/active.js';
-import { estimateTokens } from '../mock/tokens.js';
+import { onAnyReset } from '../engine/active.js';
+import { estimateTokens } from '../engine/tokens.js';
 import { seedResponse } from './seed.js';
 import { createdAtFor, seedId } from './shared.js';
 

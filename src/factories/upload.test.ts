@@ -1,8 +1,8 @@
 import OpenAI, { toFile } from 'openai';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
-import { setActiveMock } from '../mock/active.js';
-import { OpenAIMockError } from '../mock/errors.js';
+import { setActiveMock } from '../engine/active.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import { defaultFileContent, fileFactory } from './file.js';
 import { FACTORY_EPOCH } from './shared.js';
 import { uploadFactory } from './upload.js';

@@ -1,8 +1,8 @@
 import { Factory } from 'fishery';
 import type { FileObject, FilePurpose } from 'openai/resources/files';
 import type { Upload } from 'openai/resources/uploads/uploads';
-import { getActiveMock, onAnyReset } from '../mock/active.js';
-import { OpenAIMockError } from '../mock/errors.js';
+import { getActiveMock, onAnyReset } from '../engine/active.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import type { Upload as MockUpload } from '../resources/uploads/state.js';
 import { builtFile, defaultFileContent, fileFactory } from './file.js';
 import { seedMissingFiles } from './seed.js';

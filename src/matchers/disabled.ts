@@ -3,7 +3,7 @@
  * there is no mock state to match. Each throws `ERR_OPENAI_MOCK_DISABLED` (with or without
  * `.not`, so nothing passes by accident) saying what to check instead and how to guard it.
  */
-import { OpenAIMockError } from '../mock/errors.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import type { MatcherResult } from './types.js';
 
 /** What each matcher would read, and where the same fact lives in the real API. */

@@ -3,7 +3,7 @@
  * the pieces of their failure messages. Nothing here imports a test runner: the runner's own
  * utilities arrive through the matcher context (`this`).
  */
-import { OpenAIMock } from '../mock/openai-mock.js';
+import { OpenAIMock } from '../openai-mock.js';
 import type { MatcherContext } from './types.js';
 
 /** Longest list a message prints before it says how many more there are. */

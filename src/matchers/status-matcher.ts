@@ -1,5 +1,5 @@
-import type { LifecycleState } from '../mock/lifecycle.js';
-import type { OpenAIMock } from '../mock/openai-mock.js';
+import type { LifecycleState } from '../engine/lifecycle.js';
+import type { OpenAIMock } from '../openai-mock.js';
 import { assertArgCount, assertMock, hint, isAsymmetricMatcher, listed, seconds, usageError } from './messages.js';
 import type { MatcherContext, MatcherResult } from './types.js';
 

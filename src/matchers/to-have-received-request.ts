@@ -1,4 +1,4 @@
-import type { RecordedRequest } from '../mock/request-log.js';
+import type { RecordedRequest } from '../engine/request-log.js';
 import {
   assertArgCount,
   assertMock,

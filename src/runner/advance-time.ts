@@ -1,4 +1,4 @@
-import type { OpenAIMock } from '../mock/openai-mock.js';
+import type { OpenAIMock } from '../openai-mock.js';
 
 /** What `advanceTime` needs from a runner's fake timers (Vitest's `vi`, Jest's `jest`). */
 export interface FakeTimerControls {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { OpenAIMockError } from '../mock/errors.js';
+import { OpenAIMockError } from '../engine/errors.js';
 import { maxRealWaitMs, mockMode } from './mode.js';
 
 describe('mockMode', () => {

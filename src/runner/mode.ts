@@ -3,7 +3,7 @@
  * runner entry loads. The safe default is the mock: only an explicit `OPENAI_MOCK=off` lets a
  * suite spend money, whatever `OPENAI_API_KEY` holds.
  */
-import { OpenAIMockError } from '../mock/errors.js';
+import { OpenAIMockError } from '../engine/errors.js';
 
 /** `'mock'`: the mock answers every OpenAI request. `'real'`: requests go to the network. */
 export type MockMode = 'mock' | 'real';

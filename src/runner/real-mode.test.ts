@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { OpenAIMock } from '../mock/openai-mock.js';
+import { OpenAIMock } from '../openai-mock.js';
 import type { FakeTimerControls } from './advance-time.js';
 import { disabledMock, realAdvanceTime } from './real-mode.js';
 

@@ -4,8 +4,8 @@
  * state and scripting members throw a coded error saying how to guard the test, and
  * `advanceTime` really waits (up to a cap) instead of moving a clock.
  */
-import { OpenAIMockError } from '../mock/errors.js';
-import { OpenAIMock } from '../mock/openai-mock.js';
+import { OpenAIMockError } from '../engine/errors.js';
+import { OpenAIMock } from '../openai-mock.js';
 import type { FetchFunction } from '../transport/fetch.js';
 import type { FakeTimerControls } from './advance-time.js';
 import { MAX_WAIT_VARIABLE, MODE_VARIABLE } from './mode.js';

@@ -6,9 +6,9 @@
 import { createOpenAIMock, type TransportName } from '../index.js';
 import { disabledMatchers } from '../matchers/disabled.js';
 import { matchers } from '../matchers/index.js';
-import { setActiveMock } from '../mock/active.js';
-import { setInspectScope, writeFinalState, writeStateQuietly } from '../mock/inspect.js';
-import type { OpenAIMock } from '../mock/openai-mock.js';
+import { setActiveMock } from '../engine/active.js';
+import { setInspectScope, writeFinalState, writeStateQuietly } from '../engine/inspect.js';
+import type { OpenAIMock } from '../openai-mock.js';
 import { releaseNock, releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
 import { maxRealWaitMs, mockMode } from './mode.js';

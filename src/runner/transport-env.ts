@@ -1,5 +1,5 @@
 import type { TransportName } from '../index.js';
-import { OpenAIMockError } from '../mock/errors.js';
+import { OpenAIMockError } from '../engine/errors.js';
 
 /** The environment variable that picks the runner entries' transport. */
 export const TRANSPORT_ENV = 'OPENAI_MOCK_TRANSPORT';

@@ -1,6 +1,6 @@
-import type { OpenAIMock } from '../mock/openai-mock.js';
-import type { DroppedConnection, HeldAnswer } from '../mock/held-answers.js';
-import type { MockRequest, MockResponse } from '../mock/request.js';
+import type { OpenAIMock } from '../openai-mock.js';
+import type { DroppedConnection, HeldAnswer } from '../engine/held-answers.js';
+import type { MockRequest, MockResponse } from '../engine/request.js';
 import { PIECE_BYTES, pieces } from './pieces.js';
 
 /** A `fetch` with the standard signature, as clients' `fetch` options expect. */

@@ -1,4 +1,4 @@
-import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
+import type { OpenAIMock, Transport } from '../openai-mock.js';
 import { createMockFetch, type FetchFunction } from './fetch.js';
 import { NockTransport } from './nock.js';
 

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import type nockModule from 'nock';
 import { loadedNock, loadNock, type Nock } from './load-nock.js';
 import { PIECE_BYTES, pieces } from './pieces.js';
-import { OpenAIMockError } from '../mock/errors.js';
-import { connectionResetError } from '../mock/fault-responses.js';
-import type { OpenAIMock, Transport } from '../mock/openai-mock.js';
+import { OpenAIMockError } from '../engine/errors.js';
+import { connectionResetError } from '../engine/fault-responses.js';
+import type { OpenAIMock, Transport } from '../openai-mock.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import OpenAI, { toFile } from 'openai';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createOpenAIMock } from '../../src/index.js';
-import { OPENAI_ROUTES } from '../../src/mock/openai-routes.js';
+import { OPENAI_ROUTES } from '../../src/engine/openai-routes.js';
 import { openaiMock } from '../../src/vitest.js';
 import { dataset } from '../support/client.js';
 import {

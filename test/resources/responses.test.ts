@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { toResponseInputItems } from 'openai/lib/responses/ResponseInputItems';
 import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { describe, expect, test } from 'vitest';
-import { estimateTokens } from '../../src/mock/tokens.js';
+import { estimateTokens } from '../../src/engine/tokens.js';
 import type { ReplyRequest } from '../../src/resources/replies/types.js';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
 import { makeClient } from '../support/client.js';

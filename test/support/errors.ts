@@ -1,5 +1,5 @@
-import { ApiError } from '../../src/mock/api-error.js';
-import { OpenAIMockError } from '../../src/mock/errors.js';
+import { ApiError } from '../../src/engine/api-error.js';
+import { OpenAIMockError } from '../../src/engine/errors.js';
 
 /** What a promise rejected with; fails if it resolved. */
 export async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -1,5 +1,5 @@
-import { ApiError, invalidValue, missingParameter } from '../../mock/api-error.js';
-import { given, metadata, optionalInteger, optionalObject, rejectUnknownKeys, requiredString } from '../../mock/fields.js';
+import { ApiError, invalidValue, missingParameter } from '../../engine/api-error.js';
+import { given, metadata, optionalInteger, optionalObject, rejectUnknownKeys, requiredString } from '../../engine/fields.js';
 
 /** Endpoints the Batch API accepts (the spec's enum), in the order its error message lists them. */
 export const BATCH_ENDPOINTS = [

@@ -1,6 +1,6 @@
-import { cursorPage, integerParam } from '../../mock/pagination.js';
-import { jsonObject } from '../../mock/request.js';
-import type { Route } from '../../mock/router.js';
+import { cursorPage, integerParam } from '../../engine/pagination.js';
+import { jsonObject } from '../../engine/request.js';
+import type { Route } from '../../engine/router.js';
 import { parseCreateBatch } from './create-params.js';
 import type { BatchesState } from './state.js';
 

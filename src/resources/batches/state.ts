@@ -1,8 +1,8 @@
-import { ApiError, notFound } from '../../mock/api-error.js';
-import { toSeconds } from '../../mock/clock.js';
-import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
-import { enteredAt, Timeline, type LifecycleState, type Phase } from '../../mock/lifecycle.js';
+import { ApiError, notFound } from '../../engine/api-error.js';
+import { toSeconds } from '../../engine/clock.js';
+import type { MockContext } from '../../engine/context.js';
+import { OpenAIMockError } from '../../engine/errors.js';
+import { enteredAt, Timeline, type LifecycleState, type Phase } from '../../engine/lifecycle.js';
 import type { FilesState } from '../files/state.js';
 import {
   checkBatchPlan,
@@ -12,8 +12,8 @@ import {
   type BatchPlan,
   type BatchPlanTarget,
   type PlannedRequestFailure,
-} from '../../mock/scenario.js';
-import type { BatchPhase } from '../../mock/config.js';
+} from '../../engine/scenario.js';
+import type { BatchPhase } from '../../engine/config.js';
 import type { CreateBatchParams } from './create-params.js';
 import { checkInput, type BatchLine } from './input.js';
 import { LineWriter } from './line-writer.js';

@@ -1,4 +1,4 @@
-import { estimateTokens } from '../../mock/tokens.js';
+import { estimateTokens } from '../../engine/tokens.js';
 import type { ModelOutput, ReplyMessage } from '../replies/types.js';
 
 /** A tool call in an assistant message (spec `ChatCompletionMessageToolCall`). */

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
-import { Clock } from '../../mock/clock.js';
-import { resolveConfig } from '../../mock/config.js';
-import type { MockContext } from '../../mock/context.js';
-import { IdGenerator } from '../../mock/ids.js';
-import type { RouteContext } from '../../mock/router.js';
+import { Clock } from '../../engine/clock.js';
+import { resolveConfig } from '../../engine/config.js';
+import type { MockContext } from '../../engine/context.js';
+import { IdGenerator } from '../../engine/ids.js';
+import type { RouteContext } from '../../engine/router.js';
 import { ModelsState } from '../models/state.js';
 import { Replies } from '../replies/replies.js';
 import type { ReplyRequest } from '../replies/types.js';

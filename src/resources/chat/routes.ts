@@ -1,7 +1,7 @@
-import { notFound } from '../../mock/api-error.js';
-import type { MockContext } from '../../mock/context.js';
-import { jsonObject } from '../../mock/request.js';
-import type { Reply, Route, RouteContext } from '../../mock/router.js';
+import { notFound } from '../../engine/api-error.js';
+import type { MockContext } from '../../engine/context.js';
+import { jsonObject } from '../../engine/request.js';
+import type { Reply, Route, RouteContext } from '../../engine/router.js';
 import type { ModelsState } from '../models/state.js';
 import type { Replies } from '../replies/replies.js';
 import { applyStop, buildChatCompletion } from './completion.js';

@@ -1,5 +1,5 @@
-import { badRequest, describeType, invalidValue, missingParameter, type ApiError } from '../../mock/api-error.js';
-import { metadata } from '../../mock/fields.js';
+import { badRequest, describeType, invalidValue, missingParameter, type ApiError } from '../../engine/api-error.js';
+import { metadata } from '../../engine/fields.js';
 import { strictSchemaProblem } from '../replies/strict-schema.js';
 import type { JsonSchema, ReplyTool, ReplyToolChoice } from '../replies/types.js';
 

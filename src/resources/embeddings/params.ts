@@ -1,6 +1,6 @@
-import { ApiError, badRequest, invalidType, missingParameter, notFound } from '../../mock/api-error.js';
-import { rejectUnknownKeys } from '../../mock/fields.js';
-import { estimateTokens } from '../../mock/tokens.js';
+import { ApiError, badRequest, invalidType, missingParameter, notFound } from '../../engine/api-error.js';
+import { rejectUnknownKeys } from '../../engine/fields.js';
+import { estimateTokens } from '../../engine/tokens.js';
 import { baseModel } from '../models/catalog.js';
 import { embeddingModel, type EmbeddingModel } from './models.js';
 import type { EmbeddingInput } from './vectors.js';

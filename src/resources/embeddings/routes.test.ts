@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { ApiError } from '../../mock/api-error.js';
-import type { MockContext } from '../../mock/context.js';
-import type { RouteContext } from '../../mock/router.js';
+import { ApiError } from '../../engine/api-error.js';
+import type { MockContext } from '../../engine/context.js';
+import type { RouteContext } from '../../engine/router.js';
 import { embeddingRoutes } from './routes.js';
 
 const route = embeddingRoutes({} as MockContext)[0]!;

@@ -1,6 +1,6 @@
-import type { MockContext } from '../../mock/context.js';
-import { jsonObject } from '../../mock/request.js';
-import type { Route } from '../../mock/router.js';
+import type { MockContext } from '../../engine/context.js';
+import { jsonObject } from '../../engine/request.js';
+import type { Route } from '../../engine/router.js';
 import { parseEmbeddingRequest } from './params.js';
 import { embeddingList } from './response.js';
 import type { EmbeddingScript } from './script.js';

@@ -1,4 +1,4 @@
-import { OpenAIMockError } from '../../mock/errors.js';
+import { OpenAIMockError } from '../../engine/errors.js';
 import type { EmbeddingInput } from './vectors.js';
 
 /** What a scripted embedding function is told about the input it embeds. */

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
-import { Clock } from '../../mock/clock.js';
-import { resolveConfig } from '../../mock/config.js';
-import type { MockContext } from '../../mock/context.js';
-import { IdGenerator } from '../../mock/ids.js';
-import type { FormFile } from '../../mock/request.js';
-import type { RouteContext } from '../../mock/router.js';
+import { Clock } from '../../engine/clock.js';
+import { resolveConfig } from '../../engine/config.js';
+import type { MockContext } from '../../engine/context.js';
+import { IdGenerator } from '../../engine/ids.js';
+import type { FormFile } from '../../engine/request.js';
+import type { RouteContext } from '../../engine/router.js';
 import { MAX_BATCH_FILE_BYTES } from '../batches/input.js';
 import { fileRoutes, MAX_FILE_BYTES } from './routes.js';
 import { FilesState } from './state.js';

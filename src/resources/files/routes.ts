@@ -1,7 +1,7 @@
-import { badRequest, missingParameter } from '../../mock/api-error.js';
-import { cursorPage, enumParam, integerParam } from '../../mock/pagination.js';
-import { formBody } from '../../mock/request.js';
-import type { Route } from '../../mock/router.js';
+import { badRequest, missingParameter } from '../../engine/api-error.js';
+import { cursorPage, enumParam, integerParam } from '../../engine/pagination.js';
+import { formBody } from '../../engine/request.js';
+import type { Route } from '../../engine/router.js';
 import { MAX_BATCH_FILE_BYTES } from '../batches/input.js';
 import { UPLOAD_PURPOSES, type FilesState, type UploadPurpose } from './state.js';
 

@@ -1,8 +1,8 @@
-import { badRequest, notFound } from '../../mock/api-error.js';
-import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
-import { Timeline } from '../../mock/lifecycle.js';
-import { toSeconds } from '../../mock/clock.js';
+import { badRequest, notFound } from '../../engine/api-error.js';
+import type { MockContext } from '../../engine/context.js';
+import { OpenAIMockError } from '../../engine/errors.js';
+import { Timeline } from '../../engine/lifecycle.js';
+import { toSeconds } from '../../engine/clock.js';
 import {
   checkFilePlan,
   PlanBook,
@@ -10,7 +10,7 @@ import {
   stepTimeline,
   type FilePlan,
   type FilePlanTarget,
-} from '../../mock/scenario.js';
+} from '../../engine/scenario.js';
 
 /** Purposes accepted on upload, in the order the API lists them in its error message. */
 export const UPLOAD_PURPOSES = ['fine-tune', 'assistants', 'batch', 'user_data', 'vision', 'evals'] as const;

@@ -1,5 +1,5 @@
-import { toSeconds } from '../../mock/clock.js';
-import type { LifecycleState } from '../../mock/lifecycle.js';
+import { toSeconds } from '../../engine/clock.js';
+import type { LifecycleState } from '../../engine/lifecycle.js';
 import type { StoredJob } from './state.js';
 import { metricsAt, type TrainingPlan } from './training-plan.js';
 import type { FineTuningJobCheckpoint, FineTuningJobEvent, FineTuningJobStatus } from './types.js';

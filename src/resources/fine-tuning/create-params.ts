@@ -1,5 +1,5 @@
-import { badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
-import { checkLength, metadata, nonEmptyString, optionalInteger, optionalString, rejectUnknownKeys } from '../../mock/fields.js';
+import { badRequest, invalidType, invalidValue, missingParameter } from '../../engine/api-error.js';
+import { checkLength, metadata, nonEmptyString, optionalInteger, optionalString, rejectUnknownKeys } from '../../engine/fields.js';
 import type {
   DpoHyperparameters,
   FineTuneMethod,

@@ -1,6 +1,6 @@
-import { cursorPage, integerParam } from '../../mock/pagination.js';
-import { jsonObject, type ParsedBody } from '../../mock/request.js';
-import type { Route } from '../../mock/router.js';
+import { cursorPage, integerParam } from '../../engine/pagination.js';
+import { jsonObject, type ParsedBody } from '../../engine/request.js';
+import type { Route } from '../../engine/router.js';
 import { parseCreateJob } from './create-params.js';
 import type { JobsState } from './state.js';
 

@@ -1,10 +1,10 @@
-import { badRequest, notFound } from '../../mock/api-error.js';
-import { toSeconds } from '../../mock/clock.js';
-import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
-import { Timeline, type LifecycleState, type Phase } from '../../mock/lifecycle.js';
-import type { FineTuningPhase } from '../../mock/config.js';
-import { checkJobPlan, PlanBook, ReadCounter, stepTimeline, type JobPlan, type JobPlanTarget, type PlannedJobError } from '../../mock/scenario.js';
+import { badRequest, notFound } from '../../engine/api-error.js';
+import { toSeconds } from '../../engine/clock.js';
+import type { MockContext } from '../../engine/context.js';
+import { OpenAIMockError } from '../../engine/errors.js';
+import { Timeline, type LifecycleState, type Phase } from '../../engine/lifecycle.js';
+import type { FineTuningPhase } from '../../engine/config.js';
+import { checkJobPlan, PlanBook, ReadCounter, stepTimeline, type JobPlan, type JobPlanTarget, type PlannedJobError } from '../../engine/scenario.js';
 import type { FilesState } from '../files/state.js';
 import { baseModel } from '../models/catalog.js';
 import { jobActivity, type JobActivity } from './activity.js';

@@ -1,4 +1,4 @@
-import { estimateTokens } from '../../mock/tokens.js';
+import { estimateTokens } from '../../engine/tokens.js';
 import type { FineTuningJobError } from './types.js';
 
 export type MethodType = 'supervised' | 'dpo' | 'reinforcement';

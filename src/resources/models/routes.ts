@@ -1,4 +1,4 @@
-import type { Route } from '../../mock/router.js';
+import type { Route } from '../../engine/router.js';
 import type { ModelsState } from './state.js';
 
 /** `/v1/models`: list, retrieve, delete (ids with `:` arrive percent-encoded and are decoded). */

@@ -1,6 +1,6 @@
-import { ApiError, notFound } from '../../mock/api-error.js';
-import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
+import { ApiError, notFound } from '../../engine/api-error.js';
+import type { MockContext } from '../../engine/context.js';
+import { OpenAIMockError } from '../../engine/errors.js';
 import type { JobsState } from '../fine-tuning/state.js';
 import { BASE_MODELS } from './catalog.js';
 

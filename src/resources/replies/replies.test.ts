@@ -1,10 +1,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { Clock } from '../../mock/clock.js';
-import { resolveConfig } from '../../mock/config.js';
-import type { MockContext } from '../../mock/context.js';
-import { IdGenerator } from '../../mock/ids.js';
+import { Clock } from '../../engine/clock.js';
+import { resolveConfig } from '../../engine/config.js';
+import type { MockContext } from '../../engine/context.js';
+import { IdGenerator } from '../../engine/ids.js';
 import { defaultReply, Replies } from './replies.js';
 import type { ReplyFunction, ReplyRequest, ReplySource, ReplyTool } from './types.js';
 import { misuseBy } from '../../../test/support/errors.js';

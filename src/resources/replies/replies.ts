@@ -1,6 +1,6 @@
-import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
-import { estimateTokens } from '../../mock/tokens.js';
+import type { MockContext } from '../../engine/context.js';
+import { OpenAIMockError } from '../../engine/errors.js';
+import { estimateTokens } from '../../engine/tokens.js';
 import { sampleFromSchema } from './schema-sample.js';
 import type { ModelOutput, Reply, ReplyObject, ReplyRequest, ReplySource, ReplyTool } from './types.js';
 

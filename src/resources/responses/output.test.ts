@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { IdGenerator } from '../../mock/ids.js';
-import { estimateTokens } from '../../mock/tokens.js';
+import { IdGenerator } from '../../engine/ids.js';
+import { estimateTokens } from '../../engine/tokens.js';
 import type { ModelOutput } from '../replies/types.js';
 import { outcome, outputItems, usageFor } from './output.js';
 

@@ -1,5 +1,5 @@
-import type { IdGenerator } from '../../mock/ids.js';
-import { estimateTokens } from '../../mock/tokens.js';
+import type { IdGenerator } from '../../engine/ids.js';
+import { estimateTokens } from '../../engine/tokens.js';
 import type { ModelOutput, ReplyMessage } from '../replies/types.js';
 import type { OutputContent, OutputItem, ResponseObject, ResponseUsage } from './types.js';
 

@@ -1,4 +1,4 @@
-import { badRequest, invalidType, invalidValue, missingParameter, notFound } from '../../mock/api-error.js';
+import { badRequest, invalidType, invalidValue, missingParameter, notFound } from '../../engine/api-error.js';
 import {
   given,
   isObject,
@@ -14,7 +14,7 @@ import {
   requiredString,
   unknownParameter,
   type JsonObject,
-} from '../../mock/fields.js';
+} from '../../engine/fields.js';
 import { rootTypeProblem, strictProblem } from './schema-rules.js';
 import type {
   ConversationItem,

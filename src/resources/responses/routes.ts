@@ -1,8 +1,8 @@
-import { ApiError, badRequest } from '../../mock/api-error.js';
-import type { MockContext } from '../../mock/context.js';
-import { cursorPage, enumParam, integerParam } from '../../mock/pagination.js';
-import { jsonObject } from '../../mock/request.js';
-import type { Reply, Route, RouteContext } from '../../mock/router.js';
+import { ApiError, badRequest } from '../../engine/api-error.js';
+import type { MockContext } from '../../engine/context.js';
+import { cursorPage, enumParam, integerParam } from '../../engine/pagination.js';
+import { jsonObject } from '../../engine/request.js';
+import type { Reply, Route, RouteContext } from '../../engine/router.js';
 import { baseModel } from '../models/catalog.js';
 import type { ModelsState } from '../models/state.js';
 import type { Replies } from '../replies/replies.js';

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../mock/fields.js';
-import { isObject } from '../../mock/fields.js';
+import type { JsonObject } from '../../engine/fields.js';
+import { isObject } from '../../engine/fields.js';
 
 /**
  * The rules structured outputs put on a JSON schema, as the API states them when it refuses one:

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
-import { Clock } from '../../mock/clock.js';
-import { resolveConfig } from '../../mock/config.js';
-import type { MockContext } from '../../mock/context.js';
-import { IdGenerator } from '../../mock/ids.js';
+import { Clock } from '../../engine/clock.js';
+import { resolveConfig } from '../../engine/config.js';
+import type { MockContext } from '../../engine/context.js';
+import { IdGenerator } from '../../engine/ids.js';
 import { BACKGROUND_PHASES, ResponsesState } from './state.js';
 import type { ConversationItem, ResponseObject } from './types.js';
 

@@ -1,8 +1,8 @@
-import { badRequest, notFound, type ApiError } from '../../mock/api-error.js';
-import { toSeconds } from '../../mock/clock.js';
-import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
-import { Timeline, type LifecycleState } from '../../mock/lifecycle.js';
+import { badRequest, notFound, type ApiError } from '../../engine/api-error.js';
+import { toSeconds } from '../../engine/clock.js';
+import type { MockContext } from '../../engine/context.js';
+import { OpenAIMockError } from '../../engine/errors.js';
+import { Timeline, type LifecycleState } from '../../engine/lifecycle.js';
 import type { NewItem } from './params.js';
 import type { ConversationItem, DeletedResponse, ResponseObject, ResponseStatus } from './types.js';
 

@@ -1,5 +1,5 @@
-import { badRequest, invalidType, invalidValue, missingParameter } from '../../mock/api-error.js';
-import { nonEmptyString, rejectUnknownKeys } from '../../mock/fields.js';
+import { badRequest, invalidType, invalidValue, missingParameter } from '../../engine/api-error.js';
+import { nonEmptyString, rejectUnknownKeys } from '../../engine/fields.js';
 import { checkExpirySeconds } from '../files/routes.js';
 import type { UploadPurpose } from '../files/state.js';
 

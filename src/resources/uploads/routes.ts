@@ -1,6 +1,6 @@
-import { missingParameter } from '../../mock/api-error.js';
-import { formBody, jsonObject, type FormBody } from '../../mock/request.js';
-import type { Route } from '../../mock/router.js';
+import { missingParameter } from '../../engine/api-error.js';
+import { formBody, jsonObject, type FormBody } from '../../engine/request.js';
+import type { Route } from '../../engine/router.js';
 import { parseCompleteUpload, parseCreateUpload } from './params.js';
 import type { UploadsState } from './state.js';
 

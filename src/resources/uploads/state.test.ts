@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
-import { Clock } from '../../mock/clock.js';
-import { resolveConfig } from '../../mock/config.js';
-import type { MockContext } from '../../mock/context.js';
-import { IdGenerator } from '../../mock/ids.js';
+import { Clock } from '../../engine/clock.js';
+import { resolveConfig } from '../../engine/config.js';
+import type { MockContext } from '../../engine/context.js';
+import { IdGenerator } from '../../engine/ids.js';
 import { FilesState, type FileObject } from '../files/state.js';
 import { MAX_UPLOAD_BYTES, type CreateUploadParams } from './params.js';
 import { MAX_PART_BYTES, UploadsState, type Upload } from './state.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { badRequest, notFound } from '../../mock/api-error.js';
-import { toSeconds } from '../../mock/clock.js';
-import type { MockContext } from '../../mock/context.js';
-import { OpenAIMockError } from '../../mock/errors.js';
-import { Timeline, type Phase } from '../../mock/lifecycle.js';
+import { badRequest, notFound } from '../../engine/api-error.js';
+import { toSeconds } from '../../engine/clock.js';
+import type { MockContext } from '../../engine/context.js';
+import { OpenAIMockError } from '../../engine/errors.js';
+import { Timeline, type Phase } from '../../engine/lifecycle.js';
 import { checkFormat } from '../files/routes.js';
 import type { FileObject, FilesState, UploadPurpose } from '../files/state.js';
 import {

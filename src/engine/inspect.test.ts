@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MARKER, resolveInspectDir, setInspectScope, writeState } from './inspect.js';
-import { OpenAIMock } from './openai-mock.js';
+import { OpenAIMock } from '../openai-mock.js';
 
 let root: string;
 

@@ -1,59 +1,59 @@
-import { ApiError } from './api-error.js';
-import { Clock } from './clock.js';
-import { collection, type ReadonlyCollection } from './collection.js';
+import { ApiError } from './engine/api-error.js';
+import { Clock } from './engine/clock.js';
+import { collection, type ReadonlyCollection } from './engine/collection.js';
 import {
   matchBaseURL,
   resolveConfig,
   type OpenAIMockOptions,
   type ResolvedConfig,
   type UnhandledRequest,
-} from './config.js';
-import type { MockContext } from './context.js';
-import { OpenAIMockError } from './errors.js';
-import { connectionResetError } from './fault-responses.js';
+} from './engine/config.js';
+import type { MockContext } from './engine/context.js';
+import { OpenAIMockError } from './engine/errors.js';
+import { connectionResetError } from './engine/fault-responses.js';
 import {
   FaultRegistry,
   type FaultHandle,
   type FaultKind,
   type FaultOptionsByKind,
   type FaultSelection,
-} from './faults.js';
-import { HeldAnswers, type DroppedConnection, type HeldAnswer } from './held-answers.js';
-import { IdGenerator } from './ids.js';
-import { INSPECT_VARIABLE, resolveInspectDir, writeState, writeStateQuietly } from './inspect.js';
-import { queryObject, redactHeaders, type RecordedRequest } from './request-log.js';
-import { loggableBody, parseBody, type MockRequest, type MockResponse, type ParsedBody } from './request.js';
-import { Router, type HttpMethod, type Reply, type RouteMatch } from './router.js';
-import { describeUnhandled, isKnownOpenAIRoute } from './unhandled.js';
-import { FilesState, type FileObject } from '../resources/files/state.js';
-import { fileRoutes } from '../resources/files/routes.js';
-import { JobsState } from '../resources/fine-tuning/state.js';
-import { fineTuningRoutes } from '../resources/fine-tuning/routes.js';
+} from './engine/faults.js';
+import { HeldAnswers, type DroppedConnection, type HeldAnswer } from './engine/held-answers.js';
+import { IdGenerator } from './engine/ids.js';
+import { INSPECT_VARIABLE, resolveInspectDir, writeState, writeStateQuietly } from './engine/inspect.js';
+import { queryObject, redactHeaders, type RecordedRequest } from './engine/request-log.js';
+import { loggableBody, parseBody, type MockRequest, type MockResponse, type ParsedBody } from './engine/request.js';
+import { Router, type HttpMethod, type Reply, type RouteMatch } from './engine/router.js';
+import { describeUnhandled, isKnownOpenAIRoute } from './engine/unhandled.js';
+import { FilesState, type FileObject } from './resources/files/state.js';
+import { fileRoutes } from './resources/files/routes.js';
+import { JobsState } from './resources/fine-tuning/state.js';
+import { fineTuningRoutes } from './resources/fine-tuning/routes.js';
 import type {
   FineTuningJob,
   FineTuningJobCheckpoint,
   FineTuningJobEvent,
   FineTuningJobStatus,
-} from '../resources/fine-tuning/types.js';
-import { ModelsState, type Model } from '../resources/models/state.js';
-import type { LifecycleState } from './lifecycle.js';
-import { runGlobalResetHooks } from './active.js';
-import { modelRoutes } from '../resources/models/routes.js';
-import { embeddingRoutes } from '../resources/embeddings/routes.js';
-import { EmbeddingScript, type EmbeddingSource } from '../resources/embeddings/script.js';
-import type { BatchPlan, FilePlan, JobPlan, PlannedJobError } from './scenario.js';
-import { UploadsState, type Upload } from '../resources/uploads/state.js';
-import { uploadRoutes } from '../resources/uploads/routes.js';
-import { Replies } from '../resources/replies/replies.js';
-import type { ReplySource } from '../resources/replies/types.js';
-import { chatRoutes } from '../resources/chat/routes.js';
-import { ResponsesState } from '../resources/responses/state.js';
-import type { ConversationItem, ResponseObject } from '../resources/responses/types.js';
-import { responseRoutes } from '../resources/responses/routes.js';
-import { BatchesState, type LineAnswer } from '../resources/batches/state.js';
-import { batchRoutes } from '../resources/batches/routes.js';
-import { createMockFetch, type FetchFunction } from '../transport/fetch.js';
-import type { Batch, BatchStatus } from '../resources/batches/types.js';
+} from './resources/fine-tuning/types.js';
+import { ModelsState, type Model } from './resources/models/state.js';
+import type { LifecycleState } from './engine/lifecycle.js';
+import { runGlobalResetHooks } from './engine/active.js';
+import { modelRoutes } from './resources/models/routes.js';
+import { embeddingRoutes } from './resources/embeddings/routes.js';
+import { EmbeddingScript, type EmbeddingSource } from './resources/embeddings/script.js';
+import type { BatchPlan, FilePlan, JobPlan, PlannedJobError } from './engine/scenario.js';
+import { UploadsState, type Upload } from './resources/uploads/state.js';
+import { uploadRoutes } from './resources/uploads/routes.js';
+import { Replies } from './resources/replies/replies.js';
+import type { ReplySource } from './resources/replies/types.js';
+import { chatRoutes } from './resources/chat/routes.js';
+import { ResponsesState } from './resources/responses/state.js';
+import type { ConversationItem, ResponseObject } from './resources/responses/types.js';
+import { responseRoutes } from './resources/responses/routes.js';
+import { BatchesState, type LineAnswer } from './resources/batches/state.js';
+import { batchRoutes } from './resources/batches/routes.js';
+import { createMockFetch, type FetchFunction } from './transport/fetch.js';
+import type { Batch, BatchStatus } from './resources/batches/types.js';
 
 /** A transport: something that delivers intercepted requests to an {@link OpenAIMock}. */
 export interface Transport {

@@ -1,5 +1,5 @@
 import { OpenAIMockError } from './errors.js';
-import type { OpenAIMock } from './openai-mock.js';
+import type { OpenAIMock } from '../openai-mock.js';
 
 /** The mock the runner helpers act on, and what runs when any mock is reset. */
 interface Registry {

@@ -20,7 +20,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { OpenAIMock } from './openai-mock.js';
+import type { OpenAIMock } from '../openai-mock.js';
 import type { RecordedRequest } from './request-log.js';
 
 /** The environment variable that turns inspection on when the `inspectDir` option is unset. */

@@ -46,7 +46,7 @@ export interface OpenAIMockOptions {
   onUnhandledRequest?: UnhandledRequestStrategy;
   /**
    * A directory where the mock writes its state as it changes (input and output files, file,
-   * batch and job metadata, the request log), for debugging; see `src/mock/inspect.ts` for the
+   * batch and job metadata, the request log), for debugging; see `src/engine/inspect.ts` for the
    * layout. Default: `OPENAI_MOCK_INSPECT_DIR`, else off. `null` turns it off even when the
    * variable is set. The runner entries write one folder per test file and test under it.
    */
