@@ -5,7 +5,7 @@
  * entry to build and install a mock by hand, or to reach the types.
  */
 import { OpenAIMock } from './openai-mock.js';
-import type { OpenAIMockOptions } from './engine/config.js';
+import type { OpenAIMockOptions } from './openai-mock.js';
 import { OpenAIMockError } from './engine/errors.js';
 import { GlobalFetchTransport } from './transport/global-fetch.js';
 import { NockTransport } from './transport/nock.js';
@@ -44,17 +44,69 @@ export function createOpenAIMock(options: CreateOpenAIMockOptions = {}): OpenAIM
   );
 }
 
-export { OpenAIMock } from './openai-mock.js';
+export { getActiveMock, OpenAIMock, setActiveMock } from './openai-mock.js';
 export type {
+  BackgroundPhase,
+  Batch,
+  BatchError,
   BatchesCollection,
-  FaultsView,
+  BatchHoldPhase,
+  BatchOutputLine,
+  BatchPhase,
+  BatchPlan,
+  BatchPlanTarget,
+  BatchRequestCounts,
+  BatchStatus,
+  BatchUsage,
+  EmbeddingScriptRequest,
+  EmbeddingSource,
+  FileObject,
+  FilePlan,
+  FilePlanTarget,
+  FilePurpose,
   FilesCollection,
-  HandleResult,
+  FileStatus,
+  FineTuningJob,
+  FineTuningJobCheckpoint,
+  FineTuningJobEvent,
+  FineTuningJobStatus,
+  FineTuningPhase,
+  JobFailurePoint,
+  JobPlan,
+  JobPlanTarget,
   JobsCollection,
+  JsonSchema,
+  Model,
+  OpenAIMockOptions,
+  PlannedBatchError,
+  PlannedJobError,
+  PlannedRequestFailure,
+  PlannedResponseError,
+  Reply,
+  ReplyFunction,
+  ReplyMessage,
+  ReplyObject,
+  ReplyRequest,
+  ReplySource,
+  ReplyTool,
+  ReplyToolChoice,
+  ResolvedConfig,
+  ResponseObject,
+  ResponsePlan,
+  ResponsePlanTarget,
+  ResponsesCollection,
+  ResponseStatus,
   SeedApi,
   ServedRoute,
-  Transport,
+  ToolCallReply,
+  Upload,
+  UploadPlan,
+  UploadPlanTarget,
+  UploadsCollection,
+  UploadStatus,
 } from './openai-mock.js';
+export type { FaultsView } from './engine/pipeline.js';
+export type { HandleResult, Transport } from './engine/port.js';
 export type {
   FaultHandle,
   FaultKind,
@@ -70,65 +122,13 @@ export type {
 } from './engine/faults.js';
 export type { RateLimitKind, RateLimits, ServerErrorStatus } from './engine/fault-responses.js';
 export type { DroppedConnection, HeldAnswer } from './engine/held-answers.js';
-export type { ResponseObject } from './resources/responses/types.js';
 export type { FetchFunction } from './transport/fetch.js';
 export { OpenAIMockError } from './engine/errors.js';
 export type { OpenAIMockErrorCode } from './engine/errors.js';
-export type {
-  BatchPhase,
-  FineTuningPhase,
-  OpenAIMockOptions,
-  TimingPreset,
-  UnhandledRequest,
-  UnhandledRequestStrategy,
-} from './engine/config.js';
-export type {
-  BatchHoldPhase,
-  BatchPlan,
-  BatchPlanTarget,
-  FilePlan,
-  FilePlanTarget,
-  JobFailurePoint,
-  JobPlan,
-  JobPlanTarget,
-  PlannedBatchError,
-  PlannedJobError,
-  PlannedRequestFailure,
-} from './engine/scenario.js';
-export type { EmbeddingScriptRequest, EmbeddingSource } from './resources/embeddings/script.js';
-export type { ReadonlyCollection } from './engine/collection.js';
+export type { TimingPreset, UnhandledRequest, UnhandledRequestStrategy } from './engine/config.js';
+export type { ReadonlyCollection, TimedCollection } from './engine/collection.js';
 export type { RecordedRequest } from './engine/request-log.js';
 export type { MockRequest, MockResponse } from './engine/request.js';
 export type { LifecycleState, Transition } from './engine/lifecycle.js';
-export type { FileObject, FilePurpose, FileStatus } from './resources/files/state.js';
-export type {
-  FineTuningJob,
-  FineTuningJobCheckpoint,
-  FineTuningJobEvent,
-  FineTuningJobStatus,
-} from './resources/fine-tuning/types.js';
-export type { Model } from './resources/models/state.js';
-export type { Upload, UploadStatus } from './resources/uploads/state.js';
-export type {
-  Batch,
-  BatchError,
-  BatchOutputLine,
-  BatchRequestCounts,
-  BatchStatus,
-  BatchUsage,
-} from './resources/batches/types.js';
-export type {
-  JsonSchema,
-  Reply,
-  ReplyFunction,
-  ReplyMessage,
-  ReplyObject,
-  ReplyRequest,
-  ReplySource,
-  ReplyTool,
-  ReplyToolChoice,
-  ToolCallReply,
-} from './resources/replies/types.js';
-export { getActiveMock, setActiveMock } from './engine/active.js';
 export { mockMode } from './runner/mode.js';
 export type { MockMode } from './runner/mode.js';

@@ -18,11 +18,9 @@
  * provides to every module it loads, whatever the format.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, jest } from '@jest/globals';
-import { OpenAIMockError } from './engine/errors.js';
-import type { OpenAIMock } from './openai-mock.js';
+import { OpenAIMockError, type OpenAIMock } from './index.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
-import { shareActiveMock } from './engine/active.js';
-import { setUpRunner, type RunnerEntry } from './runner/setup.js';
+import { setUpRunner, shareActiveMock, type RunnerEntry } from './runner/setup.js';
 
 /** Jest's modern fake timers (@sinonjs/fake-timers) mark each faked function with its clock. */
 function modernFakeTimers(): boolean {

@@ -14,7 +14,7 @@
  * (a contract pass); `isMocked` tells tests which mode they run in.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
-import type { OpenAIMock } from './openai-mock.js';
+import type { OpenAIMock } from './index.js';
 import type { OpenAIMockMatchers } from './matchers/types.js';
 import { setUpRunner } from './runner/setup.js';
 

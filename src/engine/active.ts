@@ -1,9 +1,11 @@
 import { OpenAIMockError } from './errors.js';
-import type { OpenAIMock } from '../openai-mock.js';
 
-/** The mock the runner helpers act on, and what runs when any mock is reset. */
+/**
+ * The mock the runner helpers act on, and what runs when any mock is reset. The engine keeps it
+ * untyped; the facade's `getActiveMock()` and `setActiveMock()` give it its type.
+ */
 interface Registry {
-  active: OpenAIMock | null;
+  active: object | null;
   readonly resetHooks: Set<() => void>;
 }
 
@@ -30,12 +32,12 @@ export function shareActiveMock(): void {
 }
 
 /** Makes `mock` the one that factories' `create()` and runner helpers act on. */
-export function setActiveMock(mock: OpenAIMock | null): void {
+export function setActive(mock: object | null): void {
   registry().active = mock;
 }
 
 /** The mock the runner entry installed for the current test file. */
-export function getActiveMock(): OpenAIMock {
+export function getActive(): object {
   const active = registry().active;
   if (!active) {
     throw new OpenAIMockError(

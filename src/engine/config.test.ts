@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_BASE_URL, matchBaseURL, resolveConfig, type OpenAIMockOptions } from './config.js';
+import { DEFAULT_BASE_URL, matchBaseURL } from './config.js';
+import type { OpenAIMockOptions } from '../openai-mock.js';
+import { resolveConfig } from '../resources/index.js';
 import { OpenAIMockError } from './errors.js';
 
 afterEach(() => {

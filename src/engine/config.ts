@@ -22,19 +22,15 @@ export type UnhandledRequestStrategy =
   | 'bypass'
   | ((request: UnhandledRequest) => 'error' | 'warn' | 'bypass' | undefined | void);
 
-export type FineTuningPhase = 'validating_files' | 'queued' | 'running';
-
-/** The timed phases of a batch; `cancelling` is how long a cancel takes to become `cancelled`. */
-export type BatchPhase = 'validating' | 'in_progress' | 'finalizing' | 'cancelling';
-
 /**
- * How long lifecycles take by default: `'default'` uses the timings below; `'instant'` makes
- * every phase 0 ms, so a file is processed, a job succeeded and a batch completed by the first
- * read after their creation (explicit timings still win).
+ * How long lifecycles take by default: `'default'` uses each resource's default timings;
+ * `'instant'` makes every phase 0 ms, so a timed object (a file, a job, a batch) has finished by
+ * the first read after its creation (explicit timings still win).
  */
 export type TimingPreset = 'default' | 'instant';
 
-export interface OpenAIMockOptions {
+/** The options the engine itself reads; each resource adds its own slice (see `ResourceModule.config`). */
+export interface EngineOptions {
   /** See {@link TimingPreset}. Default `'default'`. */
   timing?: TimingPreset;
   /**
@@ -53,71 +49,21 @@ export interface OpenAIMockOptions {
   inspectDir?: string | null;
   /** The organization the mock acts as: `organization_id` on jobs and the slug in model names. */
   organization?: { id?: string; slug?: string };
-  files?: {
-    /**
-     * How long an uploaded file stays `uploaded` before it is `processed`. Default 2000 ms
-     * (the origin documents); 0 is what the real API does today.
-     */
-    processingMs?: number;
-  };
-  fineTuning?: {
-    /** Duration of each phase in ms. Defaults: validating_files 2000, queued 2000, running 6000. */
-    timings?: Partial<Record<FineTuningPhase, number>>;
-    /**
-     * Fewest training examples a job accepts before it fails with `invalid_n_examples`.
-     * Default 1; the real API requires 10.
-     */
-    minExamples?: number;
-  };
-  batches?: {
-    /**
-     * Duration of each phase in ms. Defaults: validating 2000, in_progress 6000, finalizing 2000
-     * (so a batch completes 10 s after it is created), cancelling 2000. `request_counts` grow
-     * evenly through `in_progress`.
-     */
-    timings?: Partial<Record<BatchPhase, number>>;
-    /**
-     * How long the `24h` completion window lasts in ms. Default 24 hours. A batch whose
-     * validating and in_progress phases do not fit in it expires: the requests not done by then
-     * go to the error file with `batch_expired`.
-     */
-    completionWindowMs?: number;
-    /**
-     * Share of batch requests (0 to 1) that fail with a 500 in the error file, chosen by a hash
-     * of `failureSeed` and each `custom_id`: the same requests fail on every run. Default 0.
-     */
-    failureRate?: number;
-    /** Seed for `failureRate`; change it to fail another set of requests. Default 0. */
-    failureSeed?: number;
-    /** `custom_id`s whose requests always fail (a 500 in the error file). */
-    failCustomIds?: readonly string[];
-  };
 }
 
-export interface ResolvedConfig {
+/** The engine's options with every default filled in. */
+export interface EngineConfig {
   readonly timing: TimingPreset;
   readonly baseURLs: readonly URL[];
   readonly onUnhandledRequest: UnhandledRequestStrategy;
   /** Absolute path of the inspection directory; null when inspection is off. */
   readonly inspectDir: string | null;
   readonly organization: { readonly id: string; readonly slug: string };
-  readonly files: { readonly processingMs: number };
-  readonly fineTuning: {
-    readonly timings: Readonly<Record<FineTuningPhase, number>>;
-    readonly minExamples: number;
-  };
-  readonly batches: {
-    readonly timings: Readonly<Record<BatchPhase, number>>;
-    readonly completionWindowMs: number;
-    readonly failureRate: number;
-    readonly failureSeed: number;
-    readonly failCustomIds: ReadonlySet<string>;
-  };
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
-export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
+export function resolveEngineConfig(options: EngineOptions = {}): EngineConfig {
   const urls = [DEFAULT_BASE_URL, process.env['OPENAI_BASE_URL'], ...(options.baseURLs ?? [])]
     .filter((u): u is string => typeof u === 'string' && u.trim() !== '')
     .map((u) => parseBaseURL(u));
@@ -128,8 +74,6 @@ export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
   }
   const timing = options.timing ?? 'default';
   if (timing !== 'default' && timing !== 'instant') throw invalidOption('timing', timing, "'default' or 'instant'");
-  /** The preset's duration for a phase whose default is `ms`. */
-  const preset = (ms: number): number => (timing === 'instant' ? 0 : ms);
   if (options.inspectDir !== undefined && options.inspectDir !== null && (typeof options.inspectDir !== 'string' || options.inspectDir.trim() === '')) {
     throw invalidOption('inspectDir', options.inspectDir, 'a directory path (relative to the working directory), or null to turn inspection off');
   }
@@ -142,50 +86,6 @@ export function resolveConfig(options: OpenAIMockOptions = {}): ResolvedConfig {
       id: options.organization?.id ?? 'org-mock',
       slug: options.organization?.slug ?? 'openai-mock',
     },
-    files: { processingMs: duration('files.processingMs', options.files?.processingMs, preset(2000)) },
-    fineTuning: {
-      timings: {
-        validating_files: duration('fineTuning.timings.validating_files', options.fineTuning?.timings?.validating_files, preset(2000)),
-        queued: duration('fineTuning.timings.queued', options.fineTuning?.timings?.queued, preset(2000)),
-        running: duration('fineTuning.timings.running', options.fineTuning?.timings?.running, preset(6000)),
-      },
-      minExamples: count('fineTuning.minExamples', options.fineTuning?.minExamples, 1),
-    },
-    batches: resolveBatches(options.batches ?? {}, preset),
-  };
-}
-
-function resolveBatches(
-  options: NonNullable<OpenAIMockOptions['batches']>,
-  preset: (ms: number) => number,
-): ResolvedConfig['batches'] {
-  const timing = (phase: BatchPhase, fallback: number): number =>
-    duration(`batches.timings.${phase}`, options.timings?.[phase], preset(fallback));
-  const rate = options.failureRate ?? 0;
-  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
-    throw invalidOption('batches.failureRate', rate, 'a number from 0 to 1 (0.05 fails 5% of requests)');
-  }
-  const seed = options.failureSeed ?? 0;
-  if (!Number.isInteger(seed)) throw invalidOption('batches.failureSeed', seed, 'an integer');
-  const ids = options.failCustomIds ?? [];
-  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
-    throw invalidOption('batches.failCustomIds', ids, 'an array of custom_id strings');
-  }
-  const window = duration('batches.completionWindowMs', options.completionWindowMs, 24 * 3600 * 1000);
-  if (window === 0 || !Number.isFinite(window)) {
-    throw invalidOption('batches.completionWindowMs', window, 'a finite number of milliseconds above 0');
-  }
-  return {
-    timings: {
-      validating: timing('validating', 2000),
-      in_progress: timing('in_progress', 6000),
-      finalizing: timing('finalizing', 2000),
-      cancelling: timing('cancelling', 2000),
-    },
-    completionWindowMs: window,
-    failureRate: rate,
-    failureSeed: seed,
-    failCustomIds: new Set(ids),
   };
 }
 
@@ -205,7 +105,35 @@ function parseBaseURL(value: string): URL {
   return url;
 }
 
-function duration(name: string, value: number | undefined, fallback: number): number {
+/**
+ * `next` over `current`, as `configure()` merges them: plain objects merge key by key at every
+ * depth (`{ fineTuning: { timings: { queued: 0 } } }` keeps the other timings), anything else
+ * (arrays, functions, numbers) replaces; an object option left `undefined` keeps its value.
+ */
+export function mergeOptions<O extends object>(current: O, next: O): O {
+  const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(next)) {
+    const before = merged[key];
+    if (isPlainObject(value)) merged[key] = mergeOptions(isPlainObject(before) ? before : {}, value);
+    else if (value === undefined && isPlainObject(before)) continue;
+    else merged[key] = value;
+  }
+  return merged as O;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The default duration of a phase under a timing preset: 0 under `'instant'`. */
+export function presetMs(timing: TimingPreset, ms: number): number {
+  return timing === 'instant' ? 0 : ms;
+}
+
+/** A duration option in ms: its default when left out, else 0 or more (Infinity holds the phase). */
+export function duration(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
     throw invalidOption(name, value, 'a number of milliseconds, 0 or more (Infinity holds the phase)');
@@ -213,13 +141,15 @@ function duration(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
-function count(name: string, value: number | undefined, fallback: number): number {
+/** A count option: its default when left out, else a whole number of 1 or more. */
+export function count(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) throw invalidOption(name, value, 'a whole number, 1 or more');
   return value;
 }
 
-function invalidOption(name: string, value: unknown, expected: string): OpenAIMockError {
+/** The coded error for an option the library cannot take, naming what it must be. */
+export function invalidOption(name: string, value: unknown, expected: string): OpenAIMockError {
   return new OpenAIMockError(
     'ERR_OPENAI_MOCK_INVALID_OPTION',
     // JSON.stringify shows NaN and -Infinity as "null": numbers are shown as they are.
@@ -232,7 +162,7 @@ function invalidOption(name: string, value: unknown, expected: string): OpenAIMo
  * request's path relative to it (`/files/file-1`).
  */
 export function matchBaseURL(
-  config: ResolvedConfig,
+  config: EngineConfig,
   request: Pick<MockRequest, 'url'> | URL,
 ): { base: URL; url: URL; relative: string } | null {
   const url = request instanceof URL ? request : new URL(request.url);

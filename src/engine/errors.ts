@@ -17,7 +17,11 @@ export type OpenAIMockErrorCode =
   /** An environment variable the library reads has a value it does not accept. */
   | 'ERR_OPENAI_MOCK_INVALID_ENV'
   /** `advanceTime(ms)` in real mode asked for a longer real wait than the cap allows. */
-  | 'ERR_OPENAI_MOCK_REAL_WAIT_TOO_LONG';
+  | 'ERR_OPENAI_MOCK_REAL_WAIT_TOO_LONG'
+  /** A route is registered where another route already answers every request it would get. */
+  | 'ERR_OPENAI_MOCK_SHADOWED_ROUTE'
+  /** The resource modules cannot be put together (one missing from the list, or two needing each other). */
+  | 'ERR_OPENAI_MOCK_RESOURCE';
 
 /** Marks an OpenAIMockError, whichever copy of this module made it. */
 const BRAND = Symbol.for('openai-mock.OpenAIMockError');

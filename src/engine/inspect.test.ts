@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MARKER, resolveInspectDir, setInspectScope, writeState } from './inspect.js';
-import { OpenAIMock } from '../openai-mock.js';
+import { Engine } from './engine.js';
 
 let root: string;
 
@@ -17,13 +17,13 @@ afterEach(() => {
 
 describe('folders per test file and test', () => {
   test('the file folder is its path from the working directory; names are made safe', () => {
-    const mock = new OpenAIMock();
+    const mock = new Engine([]);
     setInspectScope(mock, { testPath: join(process.cwd(), 'test/a/b.test.ts'), testName: 'suite > it works: "quoted" / slashed' });
     expect(writeState(mock, root)).toBe(join(root, 'test/a/b.test.ts', 'suite _ it works_ _quoted_ _ slashed'));
   });
 
   test('a test file outside the working directory is named by its base name; a hidden-looking name loses its dot', () => {
-    const mock = new OpenAIMock();
+    const mock = new Engine([]);
     setInspectScope(mock, { testPath: '/elsewhere/deep/x.test.ts', testName: '../escape' });
     expect(writeState(mock, root)).toBe(join(root, 'x.test.ts', '__escape'));
   });
@@ -34,7 +34,7 @@ describe('folders per test file and test', () => {
     writeFileSync(join(fileDir, 'old test', MARKER), '');
     mkdirSync(join(fileDir, 'not ours'));
     writeFileSync(join(fileDir, 'not ours/keep.txt'), 'keep');
-    const mock = new OpenAIMock();
+    const mock = new Engine([]);
     setInspectScope(mock, { testPath: join(process.cwd(), 'test/x.test.ts'), testName: 'new test' });
     writeState(mock, root);
     expect(readdirSync(fileDir).sort()).toEqual([MARKER, 'new test', 'not ours']);
@@ -46,7 +46,7 @@ describe('folders per test file and test', () => {
   });
 
   test('a mock with no scope writes straight into the directory', () => {
-    const mock = new OpenAIMock();
+    const mock = new Engine([]);
     setInspectScope(mock, null);
     expect(writeState(mock, root)).toBe(root);
     expect(readdirSync(root).sort()).toEqual([MARKER, 'requests.jsonl']);

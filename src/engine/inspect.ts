@@ -1,26 +1,24 @@
 /**
  * Inspection on disk: the mock's state written to a directory as it changes, for looking at
  * what a failing test left behind. Off unless `inspectDir` (or `OPENAI_MOCK_INSPECT_DIR`) names
- * a directory. The layout follows the origin document's `.mock_batches/`:
+ * a directory. Each resource says what it writes there (its `inspect` part); the engine adds the
+ * request log and a marker:
  *
  * ```
  * <dir>/
- *   input_files/<file-id>.<ext>     the bytes of every file the code uploaded (or a test seeded)
- *   output_files/<file-id>.<ext>    files the mock produced: batch output and error files, job results
- *   file_metadata/<file-id>.json    File objects as GET /v1/files/{id} returns them now
- *   batch_metadata/<batch-id>.json  { batch, lifecycle }: the batch as retrieved now, and its timeline
- *   job_metadata/<job-id>.json      { job, lifecycle, events, checkpoints } for each fine-tuning job
+ *   <what each resource writes>     e.g. input_files/, file_metadata/, job_metadata/ (see the README)
  *   requests.jsonl                  the request log: method, path, query, status, body (never headers;
  *                                   uploaded files appear as their name and size)
  *   .openai-mock-inspect            marks the directory as the mock's own
  * ```
  *
  * Nothing here runs unless inspection is on. Only files that changed are rewritten, and only
- * what this library wrote (directories holding its marker, and the names above) is ever removed.
+ * what this library wrote (directories holding its marker, and the names the resources declare)
+ * is ever removed.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { OpenAIMock } from '../openai-mock.js';
+import type { Clock } from './clock.js';
 import type { RecordedRequest } from './request-log.js';
 
 /** The environment variable that turns inspection on when the `inspectDir` option is unset. */
@@ -32,11 +30,16 @@ export const MARKER = '.openai-mock-inspect';
 const MARKER_TEXT =
   'Written by openai-mock (inspectDir / OPENAI_MOCK_INSPECT_DIR). The mock empties this directory when it writes here again.\n';
 
-/** The entries a mock writes at the top of its directory; the only names it removes there. */
-const OWN_ENTRIES = ['input_files', 'output_files', 'file_metadata', 'batch_metadata', 'job_metadata', 'requests.jsonl', MARKER];
-
-/** Purposes of the files the mock itself produces. */
-const OUTPUT_PURPOSES = new Set(['batch_output', 'fine-tune-results', 'assistants_output']);
+/** What inspection reads of a mock: its state as files, its request log and its clock. */
+export interface Inspectable {
+  readonly requests: readonly RecordedRequest[];
+  readonly clock: Clock;
+  readonly config: { readonly inspectDir: string | null };
+  /** The top-level names the resources write (the only ones removed when an old run is cleared). */
+  inspectionEntries(): readonly string[];
+  /** Every file the resources write, by relative path, with its content now. */
+  inspectionFiles(): Iterable<readonly [string, Uint8Array]>;
+}
 
 /**
  * The directory inspection writes to: the option if given (`null` turns inspection off even
@@ -81,9 +84,9 @@ interface Writer {
   warned: boolean;
 }
 
-const writers = new WeakMap<OpenAIMock, Writer>();
+const writers = new WeakMap<Inspectable, Writer>();
 
-function writerOf(mock: OpenAIMock): Writer {
+function writerOf(mock: Inspectable): Writer {
   let writer = writers.get(mock);
   if (!writer) {
     writer = { scope: null, cleared: new Set(), written: new Map(), logged: new Map(), names: new Map(), last: null, warned: false };
@@ -97,7 +100,7 @@ function writerOf(mock: OpenAIMock): Writer {
  * it before each test), or straight into `<dir>` with `null`. `testPath` is the test file's
  * absolute path, `testName` the runner's full test name.
  */
-export function setInspectScope(mock: OpenAIMock, where: { testPath?: string | undefined; testName?: string | undefined } | null): void {
+export function setInspectScope(mock: Inspectable, where: { testPath?: string | undefined; testName?: string | undefined } | null): void {
   const writer = writerOf(mock);
   writer.last = null;
   if (!where) {
@@ -119,13 +122,13 @@ export function setInspectScope(mock: OpenAIMock, where: { testPath?: string | u
  * one) and returns the directory written. Files that did not change are left alone; files of
  * objects that no longer exist are removed.
  */
-export function writeState(mock: OpenAIMock, root: string): string {
+export function writeState(mock: Inspectable, root: string): string {
   const writer = writerOf(mock);
   const scope = writer.scope;
   const dir = scope ? join(root, scope.file, scope.test) : root;
   const unit = scope ? join(root, scope.file) : root;
   if (!writer.cleared.has(unit)) {
-    clearOwn(unit, scope !== null);
+    clearOwn(unit, scope !== null, [...mock.inspectionEntries(), 'requests.jsonl', MARKER]);
     writer.cleared.add(unit);
     if (scope) {
       mkdirSync(unit, { recursive: true });
@@ -161,7 +164,7 @@ export function writeState(mock: OpenAIMock, root: string): string {
  * up: `resetConfig()` dropped `inspectDir` (the test's directory is still used), or real timers
  * moved the clock back (then the last write already holds the test's latest state, and is kept).
  */
-export function writeFinalState(mock: OpenAIMock): void {
+export function writeFinalState(mock: Inspectable): void {
   const writer = writerOf(mock);
   const root = mock.config.inspectDir ?? writer.last?.root ?? null;
   if (root === null) return;
@@ -173,7 +176,7 @@ export function writeFinalState(mock: OpenAIMock): void {
  * {@link writeState} for the request path: a failure to write warns once and never breaks the
  * request being answered.
  */
-export function writeStateQuietly(mock: OpenAIMock, root: string): void {
+export function writeStateQuietly(mock: Inspectable, root: string): void {
   try {
     writeState(mock, root);
   } catch (error) {
@@ -189,28 +192,14 @@ export function writeStateQuietly(mock: OpenAIMock, root: string): void {
 
 const encoder = new TextEncoder();
 
-function json(value: unknown): Uint8Array {
+/** A JSON file's content, as inspection writes it (indented, ending with a newline). */
+export function jsonFile(value: unknown): Uint8Array {
   return encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Every path the directory should hold, relative to it, with its content. */
-function snapshot(mock: OpenAIMock): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>([[MARKER, encoder.encode(MARKER_TEXT)]]);
-  for (const file of mock.files.all()) {
-    const folder = OUTPUT_PURPOSES.has(file.purpose) ? 'output_files' : 'input_files';
-    out.set(`${folder}/${segment(file.id)}${extension(file.filename)}`, mock.files.content(file.id) ?? new Uint8Array(0));
-    out.set(`file_metadata/${segment(file.id)}.json`, json(file));
-  }
-  for (const batch of mock.batches.all()) {
-    out.set(`batch_metadata/${segment(batch.id)}.json`, json({ batch, lifecycle: mock.batches.lifecycle(batch.id) }));
-  }
-  for (const job of mock.jobs.all()) {
-    out.set(
-      `job_metadata/${segment(job.id)}.json`,
-      json({ job, lifecycle: mock.jobs.lifecycle(job.id), events: mock.jobs.events(job.id), checkpoints: mock.jobs.checkpoints(job.id) }),
-    );
-  }
-  return out;
+function snapshot(mock: Inspectable): Map<string, Uint8Array> {
+  return new Map<string, Uint8Array>([[MARKER, encoder.encode(MARKER_TEXT)], ...mock.inspectionFiles()]);
 }
 
 /** Brings `requests.jsonl` up to date: appends new requests, or rewrites it after a reset. */
@@ -231,7 +220,7 @@ function writeLog(writer: Writer, dir: string, requests: readonly RecordedReques
  * Empties what the mock wrote in `dir` on an earlier run: its own top-level entries, and (for a
  * test file's folder) every test folder holding the marker. Anything else is left alone.
  */
-function clearOwn(dir: string, isFileFolder: boolean): void {
+function clearOwn(dir: string, isFileFolder: boolean, ownEntries: readonly string[]): void {
   if (!existsSync(dir)) return;
   if (isFileFolder) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -243,7 +232,7 @@ function clearOwn(dir: string, isFileFolder: boolean): void {
     return;
   }
   if (!existsSync(join(dir, MARKER))) return;
-  for (const name of OWN_ENTRIES) rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of ownEntries) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /** The test file's folder under the inspection directory: its path from the working directory. */
@@ -255,7 +244,7 @@ function fileFolder(testPath: string | undefined): string {
 }
 
 /** A safe single path segment: no separators, no leading dots, at most 100 characters. */
-function segment(name: string): string {
+export function segment(name: string): string {
   const cleaned = name
     .replace(/[^\w.@ ()+,=-]+/g, '_')
     .replace(/^[.\s]+/, '_')
@@ -265,7 +254,7 @@ function segment(name: string): string {
 }
 
 /** `.jsonl` from `train.jsonl`: the extension a file's name gives its copy on disk. */
-function extension(filename: string): string {
+export function extension(filename: string): string {
   const match = /\.[A-Za-z0-9]{1,10}$/.exec(filename);
   return match ? match[0].toLowerCase() : '';
 }

@@ -1,7 +1,7 @@
 import OpenAI, { toFile } from 'openai';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
-import { setActiveMock } from '../engine/active.js';
+import { setActiveMock } from '../openai-mock.js';
 import { OpenAIMockError } from '../engine/errors.js';
 import { defaultFileContent, fileFactory } from './index.js';
 import { FACTORY_EPOCH } from './shared.js';

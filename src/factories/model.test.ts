@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { describe, expect, test } from 'vitest';
 import { openaiMock } from '../../src/vitest.js';
-import { setActiveMock } from '../engine/active.js';
+import { setActiveMock } from '../openai-mock.js';
 import { modelFactory } from './index.js';
 import { FACTORY_EPOCH } from './shared.js';
 

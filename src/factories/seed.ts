@@ -10,10 +10,10 @@ import type { FileObject } from 'openai/resources/files';
 import type { FineTuningJobCheckpoint } from 'openai/resources/fine-tuning/jobs/checkpoints';
 import type { FineTuningJob, FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
 import type { Model } from 'openai/resources/models';
-import { getActiveMock } from '../engine/active.js';
+import { getActiveMock } from '../openai-mock.js';
 import { OpenAIMockError } from '../engine/errors.js';
 import type { Batch as MockBatch } from '../resources/batches/types.js';
-import type { FileObject as MockFileObject } from '../resources/files/state.js';
+import type { FileObject as MockFileObject } from '../resources/files/types.js';
 import type { ResponseObject } from '../resources/responses/types.js';
 import type {
   FineTuneMethod,

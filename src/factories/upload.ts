@@ -1,7 +1,8 @@
 import { Factory } from 'fishery';
 import type { FileObject, FilePurpose } from 'openai/resources/files';
 import type { Upload } from 'openai/resources/uploads/uploads';
-import { getActiveMock, onAnyReset } from '../engine/active.js';
+import { onAnyReset } from '../engine/active.js';
+import { getActiveMock } from '../openai-mock.js';
 import { OpenAIMockError } from '../engine/errors.js';
 import type { Upload as MockUpload } from '../resources/uploads/state.js';
 import { builtFile, defaultFileContent, fileFactory } from './file.js';

@@ -1,4 +1,4 @@
-import type { Batch, BatchStatus } from '../resources/batches/types.js';
+import type { Batch, BatchStatus } from '../openai-mock.js';
 import { statusMatcher } from './status-matcher.js';
 
 /**

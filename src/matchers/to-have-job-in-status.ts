@@ -1,4 +1,4 @@
-import type { FineTuningJob, FineTuningJobStatus } from '../resources/fine-tuning/types.js';
+import type { FineTuningJob, FineTuningJobStatus } from '../openai-mock.js';
 import { statusMatcher } from './status-matcher.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { FileObject } from '../resources/files/state.js';
+import type { FileObject } from '../openai-mock.js';
 import {
   assertArgCount,
   assertMock,

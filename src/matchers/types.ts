@@ -2,9 +2,7 @@
  * Types of the `expect(openaiMock)` matchers: the interface each runner entry merges into its
  * own `Matchers` declaration, and the part of the runner's matcher state the matchers use.
  */
-import type { FileObject } from '../resources/files/state.js';
-import type { BatchStatus } from '../resources/batches/types.js';
-import type { FineTuningJobStatus } from '../resources/fine-tuning/types.js';
+import type { BatchStatus, FileObject, FineTuningJobStatus } from '../openai-mock.js';
 
 /** HTTP methods the OpenAI API uses. Any other string is accepted too; case does not matter. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';

@@ -1,7 +1,7 @@
 // The shared entry wiring in real mode, driven by stand-in runner hooks: this is the path the
 // Jest entry takes too (Vitest's is also run for real in test/runner/real-mode.test.ts).
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { getActiveMock, setActiveMock } from '../engine/active.js';
+import { getActiveMock, setActiveMock } from '../openai-mock.js';
 import { openaiMock as fileMock } from '../vitest.js';
 import { setUpRunner, type RunnerHooks } from './setup.js';
 

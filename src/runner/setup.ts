@@ -6,14 +6,14 @@
 import { createOpenAIMock, type TransportName } from '../index.js';
 import { disabledMatchers } from '../matchers/disabled.js';
 import { matchers } from '../matchers/index.js';
-import { setActiveMock } from '../engine/active.js';
-import { setInspectScope, writeFinalState, writeStateQuietly } from '../engine/inspect.js';
-import type { OpenAIMock } from '../openai-mock.js';
+import { setActiveMock, setInspectScope, writeFinalState, writeStateQuietly, type OpenAIMock } from '../openai-mock.js';
 import { releaseNock, releaseNockCopies } from '../transport/nock.js';
 import { advanceFakeTime, type FakeTimerControls } from './advance-time.js';
 import { maxRealWaitMs, mockMode } from './mode.js';
 import { disabledMock, realAdvanceTime } from './real-mode.js';
 import { transportFromEnv } from './transport-env.js';
+
+export { shareActiveMock } from '../engine/active.js';
 
 /** The part of a test runner an entry needs. Vitest and Jest both have it. */
 export interface RunnerHooks {

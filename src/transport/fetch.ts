@@ -1,4 +1,4 @@
-import type { OpenAIMock } from '../openai-mock.js';
+import type { EnginePort } from '../engine/port.js';
 import type { DroppedConnection, HeldAnswer } from '../engine/held-answers.js';
 import type { MockRequest, MockResponse } from '../engine/request.js';
 import { PIECE_BYTES, pieces } from './pieces.js';
@@ -29,7 +29,7 @@ const globalFetch: FetchFunction = (input, init) => globalThis.fetch(input, init
  * transport, installed or not. Requests to other hosts, and those `onUnhandledRequest` lets
  * through, go to `passOn` unchanged: by default the global `fetch` of the moment.
  */
-export function createMockFetch(mock: OpenAIMock, passOn: FetchFunction = globalFetch): FetchFunction {
+export function createMockFetch(mock: EnginePort, passOn: FetchFunction = globalFetch): FetchFunction {
   return async function openaiMockFetch(input, init) {
     const request = incoming(input, init, passOn);
     request.signal?.throwIfAborted();

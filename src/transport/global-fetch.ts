@@ -1,4 +1,4 @@
-import type { OpenAIMock, Transport } from '../openai-mock.js';
+import type { EnginePort, Transport } from '../engine/port.js';
 import { createMockFetch, type FetchFunction } from './fetch.js';
 import { NockTransport } from './nock.js';
 
@@ -13,9 +13,9 @@ import { NockTransport } from './nock.js';
  */
 export class GlobalFetchTransport implements Transport {
   readonly #nock = new NockTransport();
-  #installed: { mock: OpenAIMock; replaced: FetchFunction; patch: FetchFunction } | null = null;
+  #installed: { mock: EnginePort; replaced: FetchFunction; patch: FetchFunction } | null = null;
 
-  install(mock: OpenAIMock): void {
+  install(mock: EnginePort): void {
     this.#nock.install(mock);
     const replaced = globalThis.fetch;
     const answer = createMockFetch(mock, replaced);

@@ -4,7 +4,7 @@ import { loadedNock, loadNock, type Nock } from './load-nock.js';
 import { PIECE_BYTES, pieces } from './pieces.js';
 import { OpenAIMockError } from '../engine/errors.js';
 import { connectionResetError } from '../engine/fault-responses.js';
-import type { OpenAIMock, Transport } from '../openai-mock.js';
+import type { EnginePort, Transport } from '../engine/port.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -99,7 +99,7 @@ function isWrapped(fn: unknown): boolean {
  * It survives `nock.cleanAll()` (it re-arms itself right after) and leaves other hosts alone.
  */
 export class NockTransport implements Transport {
-  #mock: OpenAIMock | null = null;
+  #mock: EnginePort | null = null;
   #interceptors: nockModule.Interceptor[] = [];
   /** The nock base paths (`https://api.openai.com:443`) of the scopes we armed. */
   #basePaths: string[] = [];
@@ -108,7 +108,7 @@ export class NockTransport implements Transport {
   /** Whether the mock answers a request (rather than let it through), decided once per request. */
   readonly #claims = new WeakMap<Request, boolean>();
 
-  install(mock: OpenAIMock): void {
+  install(mock: EnginePort): void {
     this.#mock = mock;
     wrapCleanAll();
     registry.active.add(this);

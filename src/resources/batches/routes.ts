@@ -1,43 +1,28 @@
 import { cursorPage, integerParam } from '../../engine/pagination.js';
 import { jsonObject } from '../../engine/request.js';
-import type { Route } from '../../engine/router.js';
-import { parseCreateBatch } from './create-params.js';
+import { route, type Route } from '../../engine/router.js';
+import { parseCreateBatch } from './params.js';
 import type { BatchesState } from './state.js';
 
 /** `/v1/batches`: create, list, retrieve, cancel. */
 export function batchRoutes(batches: BatchesState): Route[] {
+  const reads = { store: batches.store };
   return [
-    {
-      method: 'POST',
-      path: '/batches',
-      handler: ({ body }) => ({ json: batches.create(parseCreateBatch(jsonObject(body))) }),
-    },
-    {
-      method: 'GET',
-      path: '/batches',
-      handler: ({ query }) => {
+    route('POST', '/batches', ({ body }) => ({ json: batches.create(parseCreateBatch(jsonObject(body))) })),
+    route(
+      'GET',
+      '/batches',
+      ({ query }) => {
         const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 20 });
-        batches.observe(batches.ids());
         return { json: cursorPage(batches.list(), { after: query.get('after'), limit, withFirstLast: true }) };
       },
-    },
-    {
-      method: 'GET',
-      path: '/batches/{batch_id}',
-      handler: ({ params }) => {
-        batches.observe([params['batch_id']!]);
-        return { json: batches.retrieve(params['batch_id']!) };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/batches/{batch_id}/cancel',
-      handler: ({ params, body }) => {
-        const id = params['batch_id']!;
-        batches.retrieve(id);
-        jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
-        return { json: batches.cancel(id) };
-      },
-    },
+      { reads },
+    ),
+    route('GET', '/batches/{batch_id}', ({ params }) => ({ json: batches.retrieve(params.batch_id) }), { reads }),
+    route('POST', '/batches/{batch_id}/cancel', ({ params, body }) => {
+      batches.retrieve(params.batch_id);
+      jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+      return { json: batches.cancel(params.batch_id) };
+    }),
   ];
 }

@@ -1,17 +1,16 @@
 import { expect, test } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
 import { Clock } from '../../engine/clock.js';
-import { resolveConfig } from '../../engine/config.js';
-import type { MockContext } from '../../engine/context.js';
+import { resolveConfig } from '../index.js';
 import { IdGenerator } from '../../engine/ids.js';
 import type { RouteContext } from '../../engine/router.js';
 import { ModelsState } from '../models/state.js';
-import { Replies } from '../replies/replies.js';
+import { Replies } from '../replies/state.js';
 import type { ReplyRequest } from '../replies/types.js';
 import { chatRoutes } from './routes.js';
 
 function setup() {
-  const ctx: MockContext = { clock: new Clock(), ids: new IdGenerator(), config: () => resolveConfig({}) };
+  const ctx = { clock: new Clock(), ids: new IdGenerator(), config: () => resolveConfig({}) };
   const replies = new Replies(ctx);
   const [route] = chatRoutes(ctx, replies, new ModelsState(ctx));
   const call = (body: Record<string, unknown>, batch?: { customId: string }) => {

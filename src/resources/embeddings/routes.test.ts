@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ApiError } from '../../engine/api-error.js';
-import type { MockContext } from '../../engine/context.js';
+import type { MockContext } from '../../engine/resource.js';
 import type { RouteContext } from '../../engine/router.js';
 import { embeddingRoutes } from './routes.js';
 

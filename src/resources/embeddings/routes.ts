@@ -1,6 +1,6 @@
-import type { MockContext } from '../../engine/context.js';
+import type { MockContext } from '../../engine/resource.js';
 import { jsonObject } from '../../engine/request.js';
-import type { Route } from '../../engine/router.js';
+import { route, type Route } from '../../engine/router.js';
 import { parseEmbeddingRequest } from './params.js';
 import { embeddingList } from './response.js';
 import type { EmbeddingScript } from './script.js';
@@ -11,11 +11,5 @@ import type { EmbeddingScript } from './script.js';
  * (`openaiMock.embedWith`).
  */
 export function embeddingRoutes(_ctx: MockContext, script?: EmbeddingScript): Route[] {
-  return [
-    {
-      method: 'POST',
-      path: '/embeddings',
-      handler: ({ body }) => ({ json: embeddingList(parseEmbeddingRequest(jsonObject(body)), script) }),
-    },
-  ];
+  return [route('POST', '/embeddings', ({ body }) => ({ json: embeddingList(parseEmbeddingRequest(jsonObject(body)), script) }))];
 }

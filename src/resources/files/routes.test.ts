@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
 import { Clock } from '../../engine/clock.js';
-import { resolveConfig } from '../../engine/config.js';
-import type { MockContext } from '../../engine/context.js';
+import { resolveConfig } from '../index.js';
 import { IdGenerator } from '../../engine/ids.js';
 import type { FormFile } from '../../engine/request.js';
 import type { RouteContext } from '../../engine/router.js';
@@ -15,7 +14,7 @@ import { FilesState } from './state.js';
 // address space, not memory.
 
 function setup() {
-  const ctx: MockContext = { clock: new Clock(), ids: new IdGenerator(), config: () => resolveConfig({}) };
+  const ctx = { clock: new Clock(), ids: new IdGenerator(), config: () => resolveConfig({}) };
   const files = new FilesState(ctx);
   const upload = fileRoutes(files).find((r) => r.method === 'POST' && r.path === '/files')!;
   const post = (purpose: string, file: FormFile): unknown => {

@@ -1,55 +1,20 @@
 import { badRequest, notFound } from '../../engine/api-error.js';
-import type { MockContext } from '../../engine/context.js';
-import { OpenAIMockError } from '../../engine/errors.js';
-import { Timeline } from '../../engine/lifecycle.js';
 import { toSeconds } from '../../engine/clock.js';
-import {
-  checkFilePlan,
-  PlanBook,
-  ReadCounter,
-  stepTimeline,
-  type FilePlan,
-  type FilePlanTarget,
-} from '../../engine/scenario.js';
+import { Timeline, type LifecycleState } from '../../engine/lifecycle.js';
+import type { ReadCounter } from '../../engine/plans.js';
+import type { MockContext } from '../../engine/resource.js';
+import { LifecycleStore, type Stored } from '../../engine/store.js';
+import type { FilesConfig } from './options.js';
+import { checkFilePlan, type FilePlan, type FilePlanTarget } from './plan.js';
+import type { FileObject, FileOrigin, FilePurpose, FileStatus } from './types.js';
 
-/** Purposes accepted on upload, in the order the API lists them in its error message. */
-export const UPLOAD_PURPOSES = ['fine-tune', 'assistants', 'batch', 'user_data', 'vision', 'evals'] as const;
-export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
-export type FilePurpose =
-  | UploadPurpose
-  | 'assistants_output'
-  | 'batch_output'
-  | 'fine-tune-results';
-export type FileStatus = 'uploaded' | 'processed' | 'error';
-
-/** The File object, as `GET /v1/files/{id}` returns it. */
-export interface FileObject {
-  id: string;
-  object: 'file';
-  bytes: number;
-  created_at: number;
-  expires_at?: number;
-  filename: string;
-  purpose: FilePurpose;
-  status: FileStatus;
-  status_details: string | null;
-}
-
-/** How a file came to be: uploaded by the code under test, seeded by a test, or made by the mock. */
-export type FileOrigin = 'upload' | 'seed' | 'system';
-
-interface StoredFile {
-  readonly id: string;
+interface StoredFile extends Stored<FileStatus> {
   readonly filename: string;
   readonly purpose: FilePurpose;
   readonly content: Uint8Array;
-  readonly createdAt: number;
   readonly expiresAt: number | null;
-  readonly timeline: Timeline<FileStatus>;
   readonly statusDetails: string | null;
   readonly origin: FileOrigin;
-  /** Set in the read-counted mode: counts the file's reads through the API. */
-  readonly reads: ReadCounter | null;
   deleted: boolean;
 }
 
@@ -68,31 +33,24 @@ const NOT_DOWNLOADABLE: ReadonlySet<FilePurpose> = new Set(['assistants', 'user_
 
 /** Files: the store of uploaded and generated files, their bytes and their processing status. */
 export class FilesState {
-  readonly #files = new Map<string, StoredFile>();
-  readonly #plans = new PlanBook<FilePlan, FilePlanTarget>();
+  readonly store: LifecycleStore<FileStatus, StoredFile, FilePlan, FilePlanTarget>;
 
-  constructor(private readonly ctx: MockContext) {}
+  constructor(private readonly ctx: MockContext<FilesConfig>) {
+    this.store = new LifecycleStore(ctx.clock, ctx.ids, {
+      names: { kind: 'file', collection: 'files', factoryPicksIds: true },
+      checkPlan: checkFilePlan,
+      live: (file, now) => !file.deleted && (file.expiresAt === null || file.expiresAt > now),
+    });
+  }
 
   /** Adds a plan for files the code under test will upload (see `openaiMock.files.plan`). */
   plan(plan: FilePlan): void {
-    this.#plans.add(checkFilePlan(plan));
+    this.store.plan(plan);
   }
 
   /** Ends the `uploaded` phase of a file now (manual progression). */
   step(id: string): FileObject {
-    const file = this.#files.get(id);
-    const live = file && this.#isLive(file) ? file : undefined;
-    stepTimeline({ kind: 'file', collection: 'files' }, id, live?.timeline, this.ctx.clock.now(), file?.origin === 'seed');
-    return this.#toObject(live!);
-  }
-
-  /** Counts a read through the API of each of these files (the read-counted mode). */
-  observe(ids: readonly string[]): void {
-    for (const id of ids) {
-      const file = this.#files.get(id);
-      if (!file?.reads || file.timeline.at(this.ctx.clock.now()).terminal) continue;
-      if (file.reads.read()) file.timeline.record({ type: 'step', at: this.ctx.clock.now() });
-    }
+    return this.#toObject(this.store.step(id));
   }
 
   /** Stores a new file; `origin: 'system'` files (results, batch output) are processed at once. */
@@ -102,17 +60,17 @@ export class FilesState {
       input.expiresAfterSeconds ?? (input.purpose === 'batch' ? BATCH_FILE_LIFETIME_SECONDS : null);
     const plan =
       origin === 'upload'
-        ? this.#plans.take({ filename: input.filename, purpose: input.purpose, bytes: input.content.byteLength })
+        ? this.store.takePlan({ filename: input.filename, purpose: input.purpose, bytes: input.content.byteLength })
         : undefined;
-    const reads = plan?.advanceEveryReads === undefined ? null : new ReadCounter(plan.advanceEveryReads);
+    const reads: ReadCounter | null = this.store.counter(plan);
     const processingMs =
       origin === 'system'
         ? 0
         : plan?.hold || reads
           ? Infinity
           : (plan?.processingMs ?? this.ctx.config().files.processingMs);
-    const file: StoredFile = {
-      id: this.ctx.ids.nextFree('file-', this.#files),
+    const file = this.store.add({
+      id: this.store.nextId('file-'),
       filename: input.filename,
       purpose: input.purpose,
       content: input.content,
@@ -121,23 +79,17 @@ export class FilesState {
       timeline: new Timeline<FileStatus>(createdAt, [{ status: 'uploaded', durationMs: processingMs }], 'processed'),
       statusDetails: null,
       origin,
+      seeded: false,
       reads,
       deleted: false,
-    };
-    this.#files.set(file.id, file);
+    });
     return this.#toObject(file);
   }
 
   /** Puts a File object into the store as given; it keeps its status. */
   seed(object: FileObject, content: Uint8Array): FileObject {
-    if (this.#files.has(object.id)) {
-      throw new OpenAIMockError(
-        'ERR_OPENAI_MOCK_DUPLICATE_ID',
-        `A file with id '${object.id}' already exists in the mock. Give the seeded file another id, or let the factory pick one.`,
-      );
-    }
     const createdAt = object.created_at * 1000;
-    this.#files.set(object.id, {
+    this.store.seed({
       id: object.id,
       filename: object.filename,
       purpose: object.purpose,
@@ -147,6 +99,7 @@ export class FilesState {
       timeline: new Timeline<FileStatus>(createdAt, [], object.status),
       statusDetails: object.status_details ?? null,
       origin: 'seed',
+      seeded: true,
       reads: null,
       deleted: false,
     });
@@ -159,20 +112,31 @@ export class FilesState {
 
   /** The file if it exists now (not deleted, not expired), else undefined. */
   find(id: string): FileObject | undefined {
-    const file = this.#files.get(id);
-    return file && this.#isLive(file) ? this.#toObject(file) : undefined;
+    const file = this.store.get(id);
+    return file && this.#toObject(file);
   }
 
   /** Every live file, oldest first (by creation time, then by order of creation). */
   list(): FileObject[] {
-    return this.#liveFiles().map((f) => this.#toObject(f));
+    return this.store.sorted('asc').map((f) => this.#toObject(f));
+  }
+
+  /** Ids of live files, oldest first. */
+  ids(): string[] {
+    return this.store.sorted('asc').map((f) => f.id);
+  }
+
+  /** The lifecycle of a live file now. */
+  lifecycle(id: string): LifecycleState<FileStatus> | undefined {
+    return this.store.lifecycle(id);
   }
 
   /** Every file the code under test uploaded, deleted ones included, with how each stands now. */
   uploads(): { file: FileObject; deleted: boolean; content: Uint8Array }[] {
-    return [...this.#files.values()]
+    return this.store
+      .everything()
       .filter((f) => f.origin === 'upload')
-      .map((f) => ({ file: this.#toObject(f), deleted: f.deleted || !this.#isLive(f), content: f.content }));
+      .map((f) => ({ file: this.#toObject(f), deleted: !this.store.has(f.id), content: f.content }));
   }
 
   delete(id: string): { id: string; object: 'file'; deleted: true } {
@@ -191,36 +155,17 @@ export class FilesState {
 
   /** The file's bytes for the mock's own use (training data, batch input), whatever the purpose. */
   bytesOf(id: string): Uint8Array | undefined {
-    const file = this.#files.get(id);
-    return file && this.#isLive(file) ? file.content : undefined;
-  }
-
-  /** Ids of live files, oldest first. */
-  ids(): string[] {
-    return this.#liveFiles().map((f) => f.id);
-  }
-
-  #liveFiles(): StoredFile[] {
-    return [...this.#files.values()]
-      .map((file, order) => ({ file, order }))
-      .filter(({ file }) => this.#isLive(file))
-      .sort((a, b) => a.file.createdAt - b.file.createdAt || a.order - b.order)
-      .map(({ file }) => file);
+    return this.store.get(id)?.content;
   }
 
   reset(): void {
-    this.#files.clear();
-    this.#plans.reset();
+    this.store.reset();
   }
 
   #live(id: string): StoredFile {
-    const file = this.#files.get(id);
-    if (!file || !this.#isLive(file)) throw notFound(`No such File object: ${id}`, 'id');
+    const file = this.store.get(id);
+    if (!file) throw notFound(`No such File object: ${id}`, 'id');
     return file;
-  }
-
-  #isLive(file: StoredFile): boolean {
-    return !file.deleted && (file.expiresAt === null || file.expiresAt > this.ctx.clock.now());
   }
 
   #toObject(file: StoredFile): FileObject {
@@ -231,7 +176,7 @@ export class FilesState {
       created_at: toSeconds(file.createdAt),
       filename: file.filename,
       purpose: file.purpose,
-      status: file.timeline.at(this.ctx.clock.now()).status,
+      status: this.store.state(file).status,
       status_details: file.statusDetails,
     };
     if (file.expiresAt !== null) object.expires_at = toSeconds(file.expiresAt);

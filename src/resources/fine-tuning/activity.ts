@@ -1,6 +1,6 @@
 import { toSeconds } from '../../engine/clock.js';
 import type { LifecycleState } from '../../engine/lifecycle.js';
-import type { StoredJob } from './state.js';
+import type { StoredJob } from './record.js';
 import { metricsAt, type TrainingPlan } from './training-plan.js';
 import type { FineTuningJobCheckpoint, FineTuningJobEvent, FineTuningJobStatus } from './types.js';
 

@@ -1,75 +1,60 @@
 import { cursorPage, integerParam } from '../../engine/pagination.js';
 import { jsonObject, type ParsedBody } from '../../engine/request.js';
-import type { Route } from '../../engine/router.js';
-import { parseCreateJob } from './create-params.js';
+import { route, type Route } from '../../engine/router.js';
+import { parseCreateJob } from './params.js';
 import type { JobsState } from './state.js';
+import type { FineTuningJob } from './types.js';
 
 /** `/v1/fine_tuning/jobs` and its sub-resources. */
 export function fineTuningRoutes(jobs: JobsState): Route[] {
-  const id = (params: Readonly<Record<string, string>>): string => params['fine_tuning_job_id']!;
+  const reads = { store: jobs.store };
+  /** The jobs the list answers with: `metadata[key]=value` query parameters filter them. */
+  const listed = (query: URLSearchParams): FineTuningJob[] => {
+    const filters = [...query].flatMap(([key, value]) => {
+      const m = /^metadata\[(.+)\]$/.exec(key);
+      return m ? [[m[1]!, value] as const] : [];
+    });
+    return jobs.list().filter((job) => filters.every(([k, v]) => job.metadata?.[k] === v));
+  };
   return [
-    {
-      method: 'POST',
-      path: '/fine_tuning/jobs',
-      handler: ({ body }) => ({ json: jobs.create(parseCreateJob(jsonObject(body))) }),
-    },
-    {
-      method: 'GET',
-      path: '/fine_tuning/jobs',
-      handler: ({ query }) => {
+    route('POST', '/fine_tuning/jobs', ({ body }) => ({ json: jobs.create(parseCreateJob(jsonObject(body))) })),
+    route(
+      'GET',
+      '/fine_tuning/jobs',
+      ({ query }) => {
         const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 20 });
-        const filters = [...query].flatMap(([key, value]) => {
-          const m = /^metadata\[(.+)\]$/.exec(key);
-          return m ? [[m[1]!, value] as const] : [];
-        });
-        const listed = (): ReturnType<JobsState['list']> =>
-          jobs.list().filter((job) => filters.every(([k, v]) => job.metadata?.[k] === v));
-        jobs.observe(listed().map((job) => job.id));
-        const items = listed();
-        return { json: cursorPage(items, { after: query.get('after'), limit, withFirstLast: false }) };
+        return { json: cursorPage(listed(query), { after: query.get('after'), limit, withFirstLast: false }) };
       },
-    },
-    {
-      method: 'GET',
-      path: '/fine_tuning/jobs/{fine_tuning_job_id}',
-      handler: ({ params }) => {
-        jobs.observe([id(params)]);
-        return { json: jobs.retrieve(id(params)) };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/fine_tuning/jobs/{fine_tuning_job_id}/cancel',
-      handler: ({ params, body }) => ({ json: jobs.cancel(checkedBody(jobs, id(params), body)) }),
-    },
-    {
-      method: 'POST',
-      path: '/fine_tuning/jobs/{fine_tuning_job_id}/pause',
-      handler: ({ params, body }) => ({ json: jobs.pause(checkedBody(jobs, id(params), body)) }),
-    },
-    {
-      method: 'POST',
-      path: '/fine_tuning/jobs/{fine_tuning_job_id}/resume',
-      handler: ({ params, body }) => ({ json: jobs.resume(checkedBody(jobs, id(params), body)) }),
-    },
-    {
-      method: 'GET',
-      path: '/fine_tuning/jobs/{fine_tuning_job_id}/events',
-      handler: ({ params, query }) => {
+      { reads: { ...reads, ids: ({ query }) => listed(query).map((job) => job.id) } },
+    ),
+    route('GET', '/fine_tuning/jobs/{fine_tuning_job_id}', ({ params }) => ({ json: jobs.retrieve(params.fine_tuning_job_id) }), { reads }),
+    route('POST', '/fine_tuning/jobs/{fine_tuning_job_id}/cancel', ({ params, body }) => ({
+      json: jobs.cancel(checkedBody(jobs, params.fine_tuning_job_id, body)),
+    })),
+    route('POST', '/fine_tuning/jobs/{fine_tuning_job_id}/pause', ({ params, body }) => ({
+      json: jobs.pause(checkedBody(jobs, params.fine_tuning_job_id, body)),
+    })),
+    route('POST', '/fine_tuning/jobs/{fine_tuning_job_id}/resume', ({ params, body }) => ({
+      json: jobs.resume(checkedBody(jobs, params.fine_tuning_job_id, body)),
+    })),
+    route(
+      'GET',
+      '/fine_tuning/jobs/{fine_tuning_job_id}/events',
+      ({ params, query }) => {
         const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 20 });
-        jobs.observe([id(params)]);
-        return { json: cursorPage(jobs.events(id(params)), { after: query.get('after'), limit, withFirstLast: false }) };
+        return { json: cursorPage(jobs.events(params.fine_tuning_job_id), { after: query.get('after'), limit, withFirstLast: false }) };
       },
-    },
-    {
-      method: 'GET',
-      path: '/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints',
-      handler: ({ params, query }) => {
+      { reads },
+    ),
+    route(
+      'GET',
+      '/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints',
+      ({ params, query }) => {
         const limit = integerParam(query, 'limit', { min: 1, max: 100, default: 10 });
-        jobs.observe([id(params)]);
-        return { json: cursorPage(jobs.checkpoints(id(params)), { after: query.get('after'), limit, withFirstLast: true }) };
+        return { json: cursorPage(jobs.checkpoints(params.fine_tuning_job_id), { after: query.get('after'), limit, withFirstLast: true }) };
       },
-    },
+      { reads },
+    ),
   ];
 }
 

@@ -1,61 +1,42 @@
 import { badRequest, notFound } from '../../engine/api-error.js';
 import { toSeconds } from '../../engine/clock.js';
-import type { MockContext } from '../../engine/context.js';
 import { OpenAIMockError } from '../../engine/errors.js';
 import { Timeline, type LifecycleState, type Phase } from '../../engine/lifecycle.js';
-import type { FineTuningPhase } from '../../engine/config.js';
-import { checkJobPlan, PlanBook, ReadCounter, stepTimeline, type JobPlan, type JobPlanTarget, type PlannedJobError } from '../../engine/scenario.js';
+import type { MockContext } from '../../engine/resource.js';
+import { LifecycleStore } from '../../engine/store.js';
 import type { FilesState } from '../files/state.js';
-import { baseModel } from '../models/catalog.js';
 import { jobActivity, type JobActivity } from './activity.js';
-import type { CreateJobParams } from './create-params.js';
+import { checkJobModel, fineTunedModelName } from './model-rules.js';
+import type { FineTuningConfig } from './options.js';
+import type { CreateJobParams } from './params.js';
+import { checkJobPlan, type JobPlan, type JobPlanTarget, type PlannedJobError } from './plan.js';
+import type { StoredJob } from './record.js';
+import { jobSchedule } from './schedule.js';
 import { checkData } from './training-data.js';
-import { methodHyperparameters, planTraining, resolveMethod, random, type TrainingPlan } from './training-plan.js';
+import { methodHyperparameters, planTraining, resolveMethod, random } from './training-plan.js';
 import type {
   FineTuningJob,
   FineTuningJobCheckpoint,
-  FineTuningJobError,
   FineTuningJobEvent,
   FineTuningJobStatus,
 } from './types.js';
 
 const ACTIVE: ReadonlySet<FineTuningJobStatus> = new Set(['validating_files', 'queued', 'running', 'paused']);
 
-/** One job and everything needed to answer for it at any moment. */
-export interface StoredJob {
-  readonly id: string;
-  readonly createdAt: number;
-  readonly params: CreateJobParams;
-  readonly seed: number;
-  readonly timeline: Timeline<FineTuningJobStatus>;
-  /** Why the job fails when its schedule ends in `failed` (or a test fails it). */
-  failure: FineTuningJobError | null;
-  /** Null when validation fails (the job never trains). */
-  readonly plan: TrainingPlan | null;
-  readonly fineTunedModel: string;
-  /** Set for jobs put in by a test: returned as given, apart from status changes. */
-  readonly seeded: { object: FineTuningJob; events: FineTuningJobEvent[]; checkpoints: FineTuningJobCheckpoint[] } | null;
-  resultFileId: string | null;
-  /** Sequential ids handed out the first time an event or checkpoint is read. */
-  readonly activityIds: Map<string, string>;
-  /** How long training takes in full (ms): metrics and checkpoints are spread over it. */
-  readonly runningMs: number;
-  /** The training step a planned failure happens at, if the job fails while running. */
-  readonly failStep: number | null;
-  /** Set in the read-counted mode: counts the job's reads through the API. */
-  readonly reads: ReadCounter | null;
-}
-
 /** Fine-tuning jobs: creation rules, the timed lifecycle, events, checkpoints and results. */
 export class JobsState {
-  readonly #jobs = new Map<string, StoredJob>();
-  readonly #plans = new PlanBook<JobPlan, JobPlanTarget>();
+  readonly store: LifecycleStore<FineTuningJobStatus, StoredJob, JobPlan, JobPlanTarget>;
 
   constructor(
-    private readonly ctx: MockContext,
+    private readonly ctx: MockContext<FineTuningConfig>,
     private readonly files: FilesState,
     private readonly modelExists: (id: string) => boolean = () => false,
-  ) {}
+  ) {
+    this.store = new LifecycleStore(ctx.clock, ctx.ids, {
+      names: { kind: 'fine-tuning job', collection: 'jobs', seededAs: 'job' },
+      checkPlan: checkJobPlan,
+    });
+  }
 
   /** Creates a job: checks synchronously what the API checks, decides its schedule up front. */
   create(params: CreateJobParams): FineTuningJob {
@@ -70,10 +51,10 @@ export class JobsState {
     if (params.validationFile !== null && !this.files.find(params.validationFile)) {
       throw badRequest(`invalid validation_file: ${params.validationFile}`, 'validation_file');
     }
-    this.#checkModel(params);
+    checkJobModel(params, this.modelExists);
 
     const createdAt = this.ctx.clock.now();
-    const id = this.ctx.ids.nextFree('ftjob-', this.#jobs);
+    const id = this.store.nextId('ftjob-');
     const seed = params.seed ?? Math.floor(random(this.ctx.ids.nextNumber('ft-seed')) * 2_147_483_647);
     const legacy = /^(babbage|davinci)-002$/.test(params.model);
     const options = { method: params.method.type, legacy, minExamples: this.ctx.config().fineTuning.minExamples };
@@ -82,65 +63,40 @@ export class JobsState {
       params.validationFile === null
         ? null
         : checkData(this.files.bytesOf(params.validationFile)!, { ...options, minExamples: 1, file: 'validation_file' });
-    let failure = !data.ok ? data.error : validation && !validation.ok ? validation.error : null;
+    const dataFailure = !data.ok ? data.error : validation && !validation.ok ? validation.error : null;
     const plan =
-      failure === null && data.ok
+      dataFailure === null && data.ok
         ? planTraining(methodHyperparameters(params.method), data, seed, params.validationFile !== null)
         : null;
 
-    const scenario = this.#plans.take({
+    const scenario = this.store.takePlan({
       model: params.model,
       training_file: params.trainingFile,
       validation_file: params.validationFile,
       suffix: params.suffix,
       metadata: params.metadata,
     });
-    const reads = scenario?.advanceEveryReads === undefined ? null : new ReadCounter(scenario.advanceEveryReads);
-    const t = { ...this.ctx.config().fineTuning.timings, ...scenario?.timings };
-    /** The duration of a phase for this job: held phases (and all, when read-counted) last until stepped. */
-    const ms = (phase: FineTuningPhase): number => (reads || scenario?.hold === phase ? Infinity : t[phase]);
-    // A planned failure cuts the schedule at the end of its phase (a dataset that fails
-    // validation fails there whatever the plan says).
-    const failAt = plan ? scenario?.fail?.at ?? (scenario?.fail ? 'running' : null) : null;
-    let failStep: number | null = null;
-    if (plan && typeof failAt === 'object' && failAt !== null) {
-      if (failAt.step > plan.totalSteps) {
-        throw new OpenAIMockError(
-          'ERR_OPENAI_MOCK_INVALID_OPTION',
-          `openaiMock.jobs.plan(): the job fails at step ${failAt.step}, but ${id} trains for ${plan.totalSteps} steps (${plan.epochs} epochs of ${plan.stepsPerEpoch}). Choose a step from 1 to ${plan.totalSteps}, or give the job more examples or epochs.`,
-        );
-      }
-      failStep = failAt.step;
-    }
-    if (plan && scenario?.fail) {
-      failure = { code: scenario.fail.code, message: scenario.fail.message, param: scenario.fail.param ?? null };
-    }
-    const phases: Phase<FineTuningJobStatus>[] = [{ status: 'validating_files', durationMs: ms('validating_files') }];
-    if (plan && failAt !== 'validating_files') {
-      phases.push({ status: 'queued', durationMs: ms('queued') });
-      if (failAt !== 'queued') {
-        const running = ms('running');
-        phases.push({ status: 'running', durationMs: failStep === null ? running : running * (failStep / plan.totalSteps) });
-      }
-    }
+    const reads = this.store.counter(scenario);
+    const schedule = jobSchedule(id, plan, scenario, { ...this.ctx.config().fineTuning.timings, ...scenario?.timings }, reads !== null);
+    const failure = schedule.failure ?? dataFailure;
 
-    const job: StoredJob = {
+    const job = this.store.add({
       id,
       createdAt,
       params,
       seed,
-      timeline: new Timeline(createdAt, phases, plan && failAt === null ? 'succeeded' : 'failed'),
+      timeline: new Timeline(createdAt, schedule.phases, schedule.outcome),
       failure,
       plan,
-      fineTunedModel: this.#modelName(params),
-      seeded: null,
+      fineTunedModel: fineTunedModelName(params, this.ctx.config().organization.slug, this.ctx.ids.nextNumber('ft-model')),
+      seeded: false,
+      given: null,
       resultFileId: null,
       activityIds: new Map(),
-      runningMs: ms('running'),
-      failStep,
+      runningMs: schedule.runningMs,
+      failStep: schedule.failStep,
       reads,
-    };
-    this.#jobs.set(id, job);
+    });
     return this.#toObject(job, job.timeline.initial());
   }
 
@@ -149,12 +105,6 @@ export class JobsState {
     object: FineTuningJob,
     extras: { events?: FineTuningJobEvent[]; checkpoints?: FineTuningJobCheckpoint[] } = {},
   ): FineTuningJob {
-    if (this.#jobs.has(object.id)) {
-      throw new OpenAIMockError(
-        'ERR_OPENAI_MOCK_DUPLICATE_ID',
-        `A fine-tuning job with id '${object.id}' already exists in the mock. Give the seeded job another id.`,
-      );
-    }
     const createdAt = object.created_at * 1000;
     // An active status is held until the test (or the code under test) acts on the job. A paused
     // job is a held `running` phase paused from the start, so that resume has something to continue.
@@ -164,7 +114,7 @@ export class JobsState {
       : [];
     const timeline = new Timeline(createdAt, phases, object.status);
     if (object.status === 'paused') timeline.record({ type: 'pause', at: createdAt, status: 'paused' });
-    this.#jobs.set(object.id, {
+    this.store.seed({
       id: object.id,
       createdAt,
       params: {
@@ -182,7 +132,8 @@ export class JobsState {
       failure: object.error,
       plan: null,
       fineTunedModel: object.fine_tuned_model ?? '',
-      seeded: { object, events: extras.events ?? [], checkpoints: extras.checkpoints ?? [] },
+      seeded: true,
+      given: { object, events: extras.events ?? [], checkpoints: extras.checkpoints ?? [] },
       resultFileId: null,
       activityIds: new Map(),
       runningMs: Infinity,
@@ -194,19 +145,17 @@ export class JobsState {
 
   /** Adds a plan for jobs the code under test will create (see `openaiMock.jobs.plan`). */
   plan(plan: JobPlan): void {
-    this.#plans.add(checkJobPlan(plan));
+    this.store.plan(plan);
   }
 
   /** Ends the job's current phase now (manual progression). */
   step(id: string): FineTuningJob {
-    const job = this.#jobs.get(id);
-    stepTimeline({ kind: 'fine-tuning job', collection: 'jobs' }, id, job?.timeline, this.ctx.clock.now(), job?.seeded != null);
-    return this.#toObject(job!);
+    return this.#toObject(this.store.step(id));
   }
 
   /** Fails an active job now with this error (its events and checkpoints stop where they are). */
   fail(id: string, error: PlannedJobError): FineTuningJob {
-    const job = this.#jobs.get(id);
+    const job = this.store.get(id);
     if (!job) {
       throw new OpenAIMockError(
         'ERR_OPENAI_MOCK_UNKNOWN_OBJECT',
@@ -226,42 +175,27 @@ export class JobsState {
     return this.#toObject(job);
   }
 
-  /** Counts a read through the API of each of these jobs (the read-counted mode). */
-  observe(ids: readonly string[]): void {
-    const now = this.ctx.clock.now();
-    for (const id of ids) {
-      const job = this.#jobs.get(id);
-      if (!job?.reads) continue;
-      const state = job.timeline.at(now);
-      if (state.terminal || state.paused) continue;
-      if (job.reads.read()) job.timeline.record({ type: 'step', at: now });
-    }
-  }
-
   retrieve(id: string): FineTuningJob {
     return this.#toObject(this.#get(id));
   }
 
   find(id: string): FineTuningJob | undefined {
-    const job = this.#jobs.get(id);
+    const job = this.store.get(id);
     return job && this.#toObject(job);
   }
 
   /** The job's lifecycle now: status, since when, and what comes next. */
   lifecycle(id: string): LifecycleState<FineTuningJobStatus> | undefined {
-    return this.#jobs.get(id)?.timeline.at(this.ctx.clock.now());
+    return this.store.lifecycle(id);
   }
 
   /** Jobs newest first (by creation time, then by order of creation), as the list endpoint orders them. */
   list(): FineTuningJob[] {
-    return [...this.#jobs.values()]
-      .map((job, order) => ({ job, order }))
-      .sort((a, b) => b.job.createdAt - a.job.createdAt || b.order - a.order)
-      .map(({ job }) => this.#toObject(job));
+    return this.store.sorted('desc').map((job) => this.#toObject(job));
   }
 
   ids(): string[] {
-    return [...this.#jobs.keys()];
+    return this.store.ids();
   }
 
   cancel(id: string): FineTuningJob {
@@ -307,29 +241,28 @@ export class JobsState {
   /** Fine-tuned models of the jobs that have succeeded, with when they appeared (s). */
   succeededModels(): { id: string; created: number }[] {
     this.settle();
-    return [...this.#jobs.values()].flatMap((job) => {
+    return this.store.live().flatMap((job) => {
       const state = job.timeline.at(this.ctx.clock.now());
       if (state.status !== 'succeeded' || job.fineTunedModel === '') return [];
-      const created = job.seeded?.object.finished_at ?? toSeconds(state.since);
+      const created = job.given?.object.finished_at ?? toSeconds(state.since);
       return [{ id: job.fineTunedModel, created }];
     });
   }
 
   /** Makes what a finished job leaves behind exist: its results file. */
   settle(): void {
-    for (const job of this.#jobs.values()) this.#materialize(job);
+    for (const job of this.store.live()) this.#materialize(job);
   }
 
   reset(): void {
-    this.#jobs.clear();
-    this.#plans.reset();
+    this.store.reset();
   }
 
   #activity(job: StoredJob): JobActivity {
     const now = this.ctx.clock.now();
-    if (job.seeded) {
-      const events = job.seeded.events.filter((e) => e.created_at <= toSeconds(now));
-      return { events, checkpoints: job.seeded.checkpoints, resultsCsv: '' };
+    if (job.given) {
+      const events = job.given.events.filter((e) => e.created_at <= toSeconds(now));
+      return { events, checkpoints: job.given.checkpoints, resultsCsv: '' };
     }
     return jobActivity(job, job.timeline.at(now), now, (key, prefix) => {
       let activityId = job.activityIds.get(key);
@@ -341,37 +274,8 @@ export class JobsState {
     });
   }
 
-  #checkModel(params: CreateJobParams): void {
-    const unavailable = badRequest(
-      `Model ${params.model} is not available for fine-tuning or does not exist.`,
-      'model',
-      'model_not_available',
-    );
-    if (params.model.startsWith('ft:')) {
-      if (!this.modelExists(params.model)) throw unavailable;
-      return;
-    }
-    const model = baseModel(params.model);
-    if (!model || model.fineTuning.length === 0) throw unavailable;
-    if (!model.fineTuning.includes(params.method.type)) {
-      throw badRequest(
-        `Model ${params.model} does not support the '${params.method.type}' fine-tuning method. Supported: ${model.fineTuning.join(', ')}.`,
-        'method.type',
-        'model_not_available',
-      );
-    }
-  }
-
-  #modelName(params: CreateJobParams): string {
-    const base = params.model.startsWith('ft:')
-      ? params.model.split(':')[1]!
-      : (baseModel(params.model)?.snapshot ?? params.model);
-    const short = `mock${String(this.ctx.ids.nextNumber('ft-model')).padStart(4, '0')}`;
-    return `ft:${base}:${this.ctx.config().organization.slug}:${params.suffix ?? ''}:${short}`;
-  }
-
   #get(id: string): StoredJob {
-    const job = this.#jobs.get(id);
+    const job = this.store.get(id);
     if (!job) throw notFound(`Could not find fine-tuning job ${id}.`, 'fine_tuning_job_id');
     return job;
   }
@@ -381,7 +285,7 @@ export class JobsState {
   }
 
   #materialize(job: StoredJob): void {
-    if (job.seeded || !job.plan || job.resultFileId !== null) return;
+    if (job.given || !job.plan || job.resultFileId !== null) return;
     const state = job.timeline.at(this.ctx.clock.now());
     if (state.status !== 'succeeded') return;
     const csv = this.#activity(job).resultsCsv;
@@ -401,10 +305,10 @@ export class JobsState {
   #toObject(job: StoredJob, state: LifecycleState<FineTuningJobStatus> = job.timeline.at(this.ctx.clock.now())): FineTuningJob {
     this.#materialize(job);
     const { status } = state;
-    if (job.seeded) {
+    if (job.given) {
       // A seeded job keeps its fields, apart from what a cancel, pause or `jobs.fail()` changed.
-      const failedNow = status === 'failed' && job.seeded.object.status !== 'failed';
-      return { ...job.seeded.object, status, ...(failedNow ? { error: job.failure, finished_at: toSeconds(state.since) } : {}) };
+      const failedNow = status === 'failed' && job.given.object.status !== 'failed';
+      return { ...job.given.object, status, ...(failedNow ? { error: job.failure, finished_at: toSeconds(state.since) } : {}) };
     }
     const { plan, params } = job;
     // Hyperparameters resolve once validation has passed (the job has been queued).

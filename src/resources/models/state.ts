@@ -1,36 +1,31 @@
 import { ApiError, notFound } from '../../engine/api-error.js';
-import type { MockContext } from '../../engine/context.js';
 import { OpenAIMockError } from '../../engine/errors.js';
-import type { JobsState } from '../fine-tuning/state.js';
+import type { MockContext } from '../../engine/resource.js';
 import { BASE_MODELS } from './catalog.js';
+import type { Model } from './types.js';
 
-/** The Model object, as `GET /v1/models/{id}` returns it. */
-export interface Model {
-  id: string;
-  object: 'model';
-  created: number;
-  owned_by: string;
-}
+/** Models the account has made (fine-tuned ones), with when each appeared (s). */
+export type ModelSource = () => readonly { readonly id: string; readonly created: number }[];
 
 /**
- * Models: a catalogue of base models, plus the model of every fine-tuning job that has
- * succeeded (from the moment it succeeds), minus the fine-tuned models deleted since.
+ * Models: a catalogue of base models, plus the models other resources make (a fine-tuning job's
+ * model from the moment it succeeds), minus the fine-tuned models deleted since.
  */
 export class ModelsState {
   readonly #deleted = new Set<string>();
   readonly #seeded = new Map<string, Model>();
-  #jobs: JobsState | null = null;
+  readonly #sources: ModelSource[] = [];
 
   constructor(private readonly ctx: MockContext) {}
 
-  /** Connects the jobs whose fine-tuned models this catalogue lists. */
-  attach(jobs: JobsState): void {
-    this.#jobs = jobs;
+  /** Lists the models a source makes too, owned by the mock's organization (fine-tuning adds its jobs'). */
+  addSource(source: ModelSource): void {
+    this.#sources.push(source);
   }
 
   list(): Model[] {
     const base = BASE_MODELS.map<Model>((m) => ({ id: m.id, object: 'model', created: m.created, owned_by: m.owned_by }));
-    const tuned = (this.#jobs?.succeededModels() ?? []).map<Model>((m) => ({
+    const tuned = this.#sources.flatMap((source) => source()).map<Model>((m) => ({
       id: m.id,
       object: 'model',
       created: m.created,

@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { Clock } from '../../engine/clock.js';
-import { resolveConfig } from '../../engine/config.js';
-import type { MockContext } from '../../engine/context.js';
+import { resolveConfig } from '../index.js';
 import { IdGenerator } from '../../engine/ids.js';
 import type { Route, RouteContext } from '../../engine/router.js';
 import { ModelsState } from '../models/state.js';
-import { Replies } from '../replies/replies.js';
+import { Replies } from '../replies/state.js';
 import type { ReplyRequest } from '../replies/types.js';
 import { responseRoutes } from './routes.js';
 import { ResponsesState } from './state.js';
@@ -17,7 +16,7 @@ let routes: Route[];
 
 beforeEach(() => {
   const config = resolveConfig();
-  const ctx: MockContext = { clock: new Clock(), ids: new IdGenerator(), config: () => config };
+  const ctx = { clock: new Clock(), ids: new IdGenerator(), config: () => config };
   replies = new Replies(ctx);
   responses = new ResponsesState(ctx);
   routes = responseRoutes(ctx, responses, replies, new ModelsState(ctx));

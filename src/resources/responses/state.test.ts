@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
 import { Clock } from '../../engine/clock.js';
-import { resolveConfig } from '../../engine/config.js';
-import type { MockContext } from '../../engine/context.js';
+import { resolveConfig } from '../index.js';
+import type { MockContext } from '../../engine/resource.js';
 import { IdGenerator } from '../../engine/ids.js';
 import { BACKGROUND_PHASES, ResponsesState } from './state.js';
 import type { ConversationItem, ResponseObject } from './types.js';
@@ -68,8 +68,8 @@ describe('ResponsesState', () => {
   });
 
   test('stores, finds, lists ids oldest first, deletes, resets', () => {
-    state.store(response(), [userItem], [userItem]);
-    state.store(response({ id: 'resp_2' }), [], []);
+    state.keep(response(), [userItem], [userItem]);
+    state.keep(response({ id: 'resp_2' }), [], []);
     expect(state.ids()).toEqual(['resp_1', 'resp_2']);
     expect(state.find('resp_1')).toEqual(response());
     expect(state.inputItems('resp_1')).toEqual([userItem]);
@@ -82,7 +82,7 @@ describe('ResponsesState', () => {
 
   test('conversation() is the previous context and its output', () => {
     const earlier: ConversationItem = { id: 'msg_0', type: 'message', role: 'user', status: 'completed', content: [] };
-    state.store(response(), [userItem], [earlier, userItem]);
+    state.keep(response(), [userItem], [earlier, userItem]);
     expect(state.conversation('resp_1')).toEqual([earlier, userItem, response().output[0]]);
     expect(thrownBy(() => state.conversation('resp_x'))).toMatchObject({
       status: 400,
@@ -93,7 +93,7 @@ describe('ResponsesState', () => {
   });
 
   test('a background response reads queued, in_progress, then what it became, on the clock', () => {
-    state.store(response({ background: true, completed_at: null }), [userItem], [userItem]);
+    state.keep(response({ background: true, completed_at: null }), [userItem], [userItem]);
     const start = ctx.clock.now();
     expect(state.find('resp_1')).toMatchObject({ status: 'queued', output: [], usage: null, completed_at: null });
     ctx.clock.advance(BACKGROUND_PHASES.queued);
@@ -108,13 +108,13 @@ describe('ResponsesState', () => {
   });
 
   test('a background response that will be incomplete stays incomplete once done', () => {
-    state.store(response({ background: true, status: 'incomplete', completed_at: null, incomplete_details: { reason: 'max_output_tokens' } }), [], []);
+    state.keep(response({ background: true, status: 'incomplete', completed_at: null, incomplete_details: { reason: 'max_output_tokens' } }), [], []);
     ctx.clock.advance(10_000);
     expect(state.find('resp_1')).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' }, completed_at: null });
   });
 
   test('cancel stops a background response for good; the chain then continues without its output', () => {
-    state.store(response({ background: true, completed_at: null }), [userItem], [userItem]);
+    state.keep(response({ background: true, completed_at: null }), [userItem], [userItem]);
     ctx.clock.advance(BACKGROUND_PHASES.queued + 1);
     expect(state.cancel('resp_1')).toMatchObject({ status: 'cancelled', output: [], usage: null });
     ctx.clock.advance(60_000);
@@ -123,7 +123,7 @@ describe('ResponsesState', () => {
   });
 
   test('a response answered at once cannot be cancelled', () => {
-    state.store(response(), [], []);
+    state.keep(response(), [], []);
     expect(thrownBy(() => state.cancel('resp_1'))).toMatchObject({ status: 400, message: 'Only responses created with background=true can be cancelled.' });
   });
 

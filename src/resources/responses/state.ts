@@ -1,42 +1,49 @@
 import { badRequest, notFound, type ApiError } from '../../engine/api-error.js';
 import { toSeconds } from '../../engine/clock.js';
-import type { MockContext } from '../../engine/context.js';
-import { OpenAIMockError } from '../../engine/errors.js';
-import { Timeline, type LifecycleState } from '../../engine/lifecycle.js';
+import { Timeline, type LifecycleState, type Phase } from '../../engine/lifecycle.js';
+import type { MockContext } from '../../engine/resource.js';
+import { LifecycleStore, type Stored } from '../../engine/store.js';
 import type { NewItem } from './params.js';
+import { checkResponsePlan, type BackgroundPhase, type PlannedResponseError, type ResponsePlan, type ResponsePlanTarget } from './plan.js';
 import type { ConversationItem, DeletedResponse, ResponseObject, ResponseStatus } from './types.js';
 
 /**
  * How long a `background: true` response stays in each status before it is done (ms on the
  * mock's clock): `queued` when created, `in_progress` after 1 s, finished after 3 s.
  */
-export const BACKGROUND_PHASES: Readonly<Record<'queued' | 'in_progress', number>> = { queued: 1000, in_progress: 2000 };
+export const BACKGROUND_PHASES: Readonly<Record<BackgroundPhase, number>> = { queued: 1000, in_progress: 2000 };
 
-interface Entry {
+interface StoredResponse extends Stored<ResponseStatus> {
   /** The response as it is once done (for a background response, what it becomes). */
   readonly final: ResponseObject;
   /** The items this response was given, with their ids, oldest first. */
   readonly input: readonly ConversationItem[];
   /** Everything the model saw before answering: the chain's items, then `input`. */
   readonly context: readonly ConversationItem[];
-  /** The schedule of a background response; null for one answered at once. */
-  readonly timeline: Timeline<ResponseStatus> | null;
+  /** The error a test's plan makes a background response fail with. */
+  readonly failure: PlannedResponseError | null;
 }
 
-/** Stored responses (`store: true`, the default), for retrieve, delete, cancel and input items. */
+/**
+ * Stored responses (`store: true`, the default), for retrieve, delete, cancel and input items.
+ * A background response has a lifecycle (queued, in_progress, then its outcome); one answered
+ * at once, or seeded, is final from the start.
+ */
 export class ResponsesState {
-  readonly #entries = new Map<string, Entry>();
+  readonly store: LifecycleStore<ResponseStatus, StoredResponse, ResponsePlan, ResponsePlanTarget>;
 
-  constructor(private readonly ctx: MockContext) {}
+  constructor(private readonly ctx: MockContext) {
+    this.store = new LifecycleStore(ctx.clock, ctx.ids, { names: { kind: 'response', collection: 'responses' }, checkPlan: checkResponsePlan });
+  }
 
   /** Ids of every stored response, oldest first. */
   ids(): string[] {
-    return [...this.#entries.keys()];
+    return this.store.ids();
   }
 
   /** A stored response as `GET /v1/responses/{id}` returns it now, or undefined. */
   find(id: string): ResponseObject | undefined {
-    const entry = this.#entries.get(id);
+    const entry = this.store.get(id);
     return entry ? this.#view(entry) : undefined;
   }
 
@@ -44,9 +51,24 @@ export class ResponsesState {
     return this.#view(this.#entry(id));
   }
 
+  /** A stored response's lifecycle now (one answered at once is final from the start). */
+  lifecycle(id: string): LifecycleState<ResponseStatus> | undefined {
+    return this.store.lifecycle(id);
+  }
+
+  /** Adds a plan for background responses the code under test will create. */
+  plan(plan: ResponsePlan): void {
+    this.store.plan(plan);
+  }
+
+  /** Ends a background response's current phase now. */
+  step(id: string): ResponseObject {
+    return this.#view(this.store.step(id));
+  }
+
   delete(id: string): DeletedResponse {
     this.#entry(id);
-    this.#entries.delete(id);
+    this.store.remove(id);
     return { id, object: 'response', deleted: true };
   }
 
@@ -56,7 +78,7 @@ export class ResponsesState {
    */
   cancel(id: string): ResponseObject {
     const entry = this.#entry(id);
-    if (!entry.timeline) {
+    if (!this.#timed(entry)) {
       // UNVERIFIED: wording; the API only cancels responses created with background=true.
       throw badRequest('Only responses created with background=true can be cancelled.');
     }
@@ -75,7 +97,7 @@ export class ResponsesState {
    * response's context and its output. Unknown, deleted and unstored ids are all not found.
    */
   conversation(previousId: string): ConversationItem[] {
-    const entry = this.#entries.get(previousId);
+    const entry = this.store.get(previousId);
     if (!entry) {
       throw badRequest(`Previous response with id '${previousId}' not found.`, 'previous_response_id', 'previous_response_not_found');
     }
@@ -101,22 +123,36 @@ export class ResponsesState {
 
   /**
    * Keeps a response created with `store: true`, as it is once done. A background one starts its
-   * schedule now: it reads `queued`, then `in_progress`, then `final.status` (see BACKGROUND_PHASES).
+   * schedule now: it reads `queued`, then `in_progress`, then `final.status` (see
+   * BACKGROUND_PHASES), unless a test's plan says otherwise.
    */
-  store(final: ResponseObject, input: readonly ConversationItem[], context: readonly ConversationItem[]): void {
-    // The `instant` timing preset finishes a background response by its first read.
-    const scale = this.ctx.config().timing === 'instant' ? 0 : 1;
-    const timeline = final.background
-      ? new Timeline<ResponseStatus>(
-          this.ctx.clock.now(),
-          [
-            { status: 'queued', durationMs: BACKGROUND_PHASES.queued * scale },
-            { status: 'in_progress', durationMs: BACKGROUND_PHASES.in_progress * scale },
-          ],
-          final.status,
-        )
-      : null;
-    this.#entries.set(final.id, { final, input, context, timeline });
+  keep(final: ResponseObject, input: readonly ConversationItem[], context: readonly ConversationItem[]): void {
+    const now = this.ctx.clock.now();
+    let phases: Phase<ResponseStatus>[] = [];
+    let plan: ResponsePlan | undefined;
+    if (final.background) {
+      plan = this.store.takePlan({ model: final.model, metadata: final.metadata });
+      const reads = plan?.advanceEveryReads !== undefined;
+      // The `instant` timing preset finishes a background response by its first read.
+      const scale = this.ctx.config().timing === 'instant' ? 0 : 1;
+      const ms = (phase: BackgroundPhase): number =>
+        reads || plan?.hold === phase ? Infinity : (plan?.timings?.[phase] ?? BACKGROUND_PHASES[phase] * scale);
+      phases = [
+        { status: 'queued', durationMs: ms('queued') },
+        { status: 'in_progress', durationMs: ms('in_progress') },
+      ];
+    }
+    this.store.add({
+      id: final.id,
+      createdAt: now,
+      timeline: new Timeline<ResponseStatus>(now, phases, plan?.fail ? 'failed' : final.status),
+      reads: this.store.counter(plan),
+      seeded: false,
+      final,
+      input,
+      context,
+      failure: plan?.fail ?? null,
+    });
   }
 
   /**
@@ -125,22 +161,27 @@ export class ResponsesState {
    * from it sees before its output.
    */
   seed(response: ResponseObject, inputItems: readonly ConversationItem[] = []): ResponseObject {
-    if (this.#entries.has(response.id)) {
-      throw new OpenAIMockError(
-        'ERR_OPENAI_MOCK_DUPLICATE_ID',
-        `A response with id '${response.id}' already exists in the mock. Give the seeded response another id.`,
-      );
-    }
-    this.#entries.set(response.id, { final: response, input: inputItems, context: inputItems, timeline: null });
+    const createdAt = response.created_at * 1000;
+    this.store.seed({
+      id: response.id,
+      createdAt,
+      timeline: new Timeline<ResponseStatus>(createdAt, [], response.status),
+      reads: null,
+      seeded: true,
+      final: response,
+      input: inputItems,
+      context: inputItems,
+      failure: null,
+    });
     return response;
   }
 
   reset(): void {
-    this.#entries.clear();
+    this.store.reset();
   }
 
-  #entry(id: string): Entry {
-    const entry = this.#entries.get(id);
+  #entry(id: string): StoredResponse {
+    const entry = this.store.get(id);
     if (!entry) throw responseNotFound(id);
     return entry;
   }
@@ -148,12 +189,20 @@ export class ResponsesState {
   /** A stored response as its create call answers it: a background one in its first status. */
   created(id: string): ResponseObject {
     const entry = this.#entry(id);
-    return this.#view(entry, entry.timeline?.initial());
+    return this.#view(entry, entry.timeline.initial());
   }
 
-  #view(entry: Entry, at?: LifecycleState<ResponseStatus>): ResponseObject {
-    if (!entry.timeline) return entry.final;
-    const state = at ?? entry.timeline.at(this.ctx.clock.now());
+  /** Whether the response has a lifecycle: created with `background: true` through the API. */
+  #timed(entry: StoredResponse): boolean {
+    return !entry.seeded && entry.final.background === true;
+  }
+
+  #view(entry: StoredResponse, at?: LifecycleState<ResponseStatus>): ResponseObject {
+    if (!this.#timed(entry)) return entry.final;
+    const state = at ?? this.store.state(entry);
+    if (state.status === 'failed' && entry.failure) {
+      return { ...entry.final, status: 'failed', completed_at: null, incomplete_details: null, output: [], usage: null, error: { ...entry.failure } };
+    }
     if (state.status === 'completed') return { ...entry.final, completed_at: toSeconds(state.since) };
     if (state.status === entry.final.status) return entry.final;
     return { ...entry.final, status: state.status, completed_at: null, incomplete_details: null, output: [], usage: null };

@@ -1,7 +1,7 @@
 import { badRequest, invalidType, invalidValue, missingParameter } from '../../engine/api-error.js';
 import { nonEmptyString, rejectUnknownKeys } from '../../engine/fields.js';
-import { checkExpirySeconds } from '../files/routes.js';
-import type { UploadPurpose } from '../files/state.js';
+import { checkExpirySeconds } from '../files/rules.js';
+import type { UploadPurpose } from '../files/types.js';
 
 /**
  * Purposes `POST /v1/uploads` accepts, in the order the SDK's `FilePurpose` lists them. (The

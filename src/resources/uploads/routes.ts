@@ -1,6 +1,6 @@
 import { missingParameter } from '../../engine/api-error.js';
 import { formBody, jsonObject, type FormBody } from '../../engine/request.js';
-import type { Route } from '../../engine/router.js';
+import { route, type Route } from '../../engine/router.js';
 import { parseCompleteUpload, parseCreateUpload } from './params.js';
 import type { UploadsState } from './state.js';
 
@@ -12,39 +12,20 @@ const encoder = new TextEncoder();
  */
 export function uploadRoutes(uploads: UploadsState): Route[] {
   return [
-    {
-      method: 'POST',
-      path: '/uploads',
-      handler: ({ body }) => ({ json: uploads.create(parseCreateUpload(jsonObject(body))) }),
-    },
-    {
-      method: 'POST',
-      path: '/uploads/{upload_id}/parts',
-      handler: ({ params, body }) => {
-        const id = params['upload_id']!;
-        uploads.retrieve(id);
-        return { json: uploads.addPart(id, partData(formBody(body))) };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/uploads/{upload_id}/complete',
-      handler: ({ params, body }) => {
-        const id = params['upload_id']!;
-        uploads.retrieve(id);
-        return { json: uploads.complete(id, parseCompleteUpload(jsonObject(body))) };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/uploads/{upload_id}/cancel',
-      handler: ({ params, body }) => {
-        const id = params['upload_id']!;
-        uploads.retrieve(id);
-        jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
-        return { json: uploads.cancel(id) };
-      },
-    },
+    route('POST', '/uploads', ({ body }) => ({ json: uploads.create(parseCreateUpload(jsonObject(body))) })),
+    route('POST', '/uploads/{upload_id}/parts', ({ params, body }) => {
+      uploads.retrieve(params.upload_id);
+      return { json: uploads.addPart(params.upload_id, partData(formBody(body))) };
+    }),
+    route('POST', '/uploads/{upload_id}/complete', ({ params, body }) => {
+      uploads.retrieve(params.upload_id);
+      return { json: uploads.complete(params.upload_id, parseCompleteUpload(jsonObject(body))) };
+    }),
+    route('POST', '/uploads/{upload_id}/cancel', ({ params, body }) => {
+      uploads.retrieve(params.upload_id);
+      jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+      return { json: uploads.cancel(params.upload_id) };
+    }),
   ];
 }
 

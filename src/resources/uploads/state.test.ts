@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
 import { Clock } from '../../engine/clock.js';
-import { resolveConfig } from '../../engine/config.js';
-import type { MockContext } from '../../engine/context.js';
+import { resolveConfig } from '../index.js';
 import { IdGenerator } from '../../engine/ids.js';
-import { FilesState, type FileObject } from '../files/state.js';
+import { FilesState } from '../files/state.js';
+import type { FileObject } from '../files/types.js';
 import { MAX_UPLOAD_BYTES, type CreateUploadParams } from './params.js';
 import { MAX_PART_BYTES, UploadsState, type Upload } from './state.js';
 
@@ -14,7 +14,7 @@ const PAST = 1_735_689_600;
 /** A state with its own clock (moved by hand) and ids; files are processed at once. */
 function setup() {
   const clock = new Clock();
-  const ctx: MockContext = { clock, ids: new IdGenerator(), config: () => resolveConfig({ files: { processingMs: 0 } }) };
+  const ctx = { clock, ids: new IdGenerator(), config: () => resolveConfig({ files: { processingMs: 0 } }) };
   const files = new FilesState(ctx);
   return { clock, files, uploads: new UploadsState(ctx, files) };
 }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { badRequest, notFound } from '../../engine/api-error.js';
 import { toSeconds } from '../../engine/clock.js';
-import type { MockContext } from '../../engine/context.js';
 import { OpenAIMockError } from '../../engine/errors.js';
-import { Timeline, type Phase } from '../../engine/lifecycle.js';
-import { checkFormat } from '../files/routes.js';
-import type { FileObject, FilesState, UploadPurpose } from '../files/state.js';
+import { Timeline, type LifecycleState, type Phase } from '../../engine/lifecycle.js';
+import type { MockContext } from '../../engine/resource.js';
+import { LifecycleStore, type Stored } from '../../engine/store.js';
+import { checkFormat } from '../files/rules.js';
+import type { FilesState } from '../files/state.js';
+import type { FileObject, UploadPurpose } from '../files/types.js';
 import {
   isUploadPurpose,
   MAX_UPLOAD_BYTES,
@@ -13,6 +15,7 @@ import {
   type CompleteUploadParams,
   type CreateUploadParams,
 } from './params.js';
+import { checkUploadPlan, type UploadPlan, type UploadPlanTarget } from './plan.js';
 
 export type UploadStatus = 'pending' | 'completed' | 'cancelled' | 'expired';
 
@@ -57,15 +60,11 @@ interface StoredPart {
   readonly data: Uint8Array;
 }
 
-interface StoredUpload {
-  readonly id: string;
+interface StoredUpload extends Stored<UploadStatus> {
   readonly filename: string;
   readonly purpose: UploadPurpose;
   readonly bytes: number;
-  readonly createdAt: number;
   readonly expiresAt: number;
-  /** Pending until it expires, unless a `stop` event completed or cancelled it first. */
-  readonly timeline: Timeline<UploadStatus>;
   /** Lifetime (s) of the File made on completion; null for the purpose's default. */
   readonly fileExpiresAfterSeconds: number | null;
   /** Ids of the parts added, oldest first. */
@@ -76,31 +75,54 @@ interface StoredUpload {
 
 /** Uploads: large files sent in parts, assembled into a File on completion. */
 export class UploadsState {
-  readonly #uploads = new Map<string, StoredUpload>();
+  readonly store: LifecycleStore<UploadStatus, StoredUpload, UploadPlan, UploadPlanTarget>;
   readonly #parts = new Map<string, StoredPart>();
 
   constructor(
     private readonly ctx: MockContext,
     private readonly files: FilesState,
-  ) {}
+  ) {
+    this.store = new LifecycleStore(ctx.clock, ctx.ids, {
+      names: { kind: 'upload', collection: 'uploads', factoryPicksIds: true },
+      checkPlan: checkUploadPlan,
+    });
+  }
 
-  /** Creates a pending upload that expires an hour from now. */
+  /** Creates a pending upload that expires an hour from now (or as a test's plan says). */
   create(params: CreateUploadParams): Upload {
     const createdAt = this.ctx.clock.now();
-    const upload: StoredUpload = {
-      id: this.ctx.ids.nextFree('upload_', this.#uploads),
+    const plan = this.store.takePlan({ filename: params.filename, purpose: params.purpose, bytes: params.bytes });
+    const lifetime = plan?.expiresAfterMs ?? UPLOAD_LIFETIME_MS;
+    const upload = this.store.add({
+      id: this.store.nextId('upload_'),
       filename: params.filename,
       purpose: params.purpose,
       bytes: params.bytes,
       createdAt,
-      expiresAt: createdAt + UPLOAD_LIFETIME_MS,
-      timeline: new Timeline<UploadStatus>(createdAt, [{ status: 'pending', durationMs: UPLOAD_LIFETIME_MS }], 'expired'),
+      expiresAt: createdAt + lifetime,
+      timeline: new Timeline<UploadStatus>(createdAt, [{ status: 'pending', durationMs: plan?.hold ? Infinity : lifetime }], 'expired'),
+      seeded: false,
+      reads: null,
       fileExpiresAfterSeconds: params.fileExpiresAfterSeconds,
       partIds: [],
       file: null,
-    };
-    this.#uploads.set(upload.id, upload);
+    });
     return this.#toObject(upload);
+  }
+
+  /** Adds a plan for uploads the code under test will create (see `openaiMock.uploads.plan`). */
+  plan(plan: UploadPlan): void {
+    this.store.plan(plan);
+  }
+
+  /** Ends a pending upload's life now: it is `expired`, as if its hour had passed. */
+  step(id: string): Upload {
+    return this.#toObject(this.store.step(id));
+  }
+
+  /** The upload's lifecycle now. */
+  lifecycle(id: string): LifecycleState<UploadStatus> | undefined {
+    return this.store.lifecycle(id);
   }
 
   /** Adds a chunk of bytes to a pending upload. */
@@ -212,15 +234,12 @@ export class UploadsState {
 
   /** Ids of every upload, oldest first. */
   ids(): string[] {
-    return [...this.#uploads.values()]
-      .map((upload, order) => ({ upload, order }))
-      .sort((a, b) => a.upload.createdAt - b.upload.createdAt || a.order - b.order)
-      .map(({ upload }) => upload.id);
+    return this.store.sorted('asc').map((upload) => upload.id);
   }
 
   /** An upload as `POST /v1/uploads/{id}/...` would return it now. */
   find(id: string): Upload | undefined {
-    const upload = this.#uploads.get(id);
+    const upload = this.store.get(id);
     return upload && this.#toObject(upload);
   }
 
@@ -233,12 +252,6 @@ export class UploadsState {
    * for the SDK to read it), or as given if the store does not hold it.
    */
   seed(object: Upload): Upload {
-    if (this.#uploads.has(object.id)) {
-      throw new OpenAIMockError(
-        'ERR_OPENAI_MOCK_DUPLICATE_ID',
-        `An upload with id '${object.id}' already exists in the mock. Give the seeded upload another id, or let the factory pick one.`,
-      );
-    }
     const purpose = object.purpose;
     if (!isUploadPurpose(purpose)) {
       throw new OpenAIMockError(
@@ -255,7 +268,7 @@ export class UploadsState {
       phases = [{ status: 'pending', durationMs: lifetime }];
     }
     const file = object.file ?? null;
-    this.#uploads.set(object.id, {
+    this.store.seed({
       id: object.id,
       filename: object.filename,
       purpose,
@@ -263,6 +276,8 @@ export class UploadsState {
       createdAt,
       expiresAt,
       timeline: new Timeline<UploadStatus>(createdAt, phases, object.status === 'pending' ? 'expired' : object.status),
+      seeded: true,
+      reads: null,
       fileExpiresAfterSeconds: null,
       partIds: [],
       file: file && { id: file.id, snapshot: file },
@@ -271,12 +286,12 @@ export class UploadsState {
   }
 
   reset(): void {
-    this.#uploads.clear();
+    this.store.reset();
     this.#parts.clear();
   }
 
   #get(id: string): StoredUpload {
-    const upload = this.#uploads.get(id);
+    const upload = this.store.get(id);
     // UNVERIFIED: worded after the Files endpoint's "No such File object: <id>".
     if (!upload) throw notFound(`No such Upload object: ${id}`, 'id');
     return upload;

@@ -1,4 +1,4 @@
-import type { MockContext } from '../../engine/context.js';
+import type { MockContext } from '../../engine/resource.js';
 import { OpenAIMockError } from '../../engine/errors.js';
 import { estimateTokens } from '../../engine/tokens.js';
 import { sampleFromSchema } from './schema-sample.js';

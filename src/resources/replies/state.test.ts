@@ -2,10 +2,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { Clock } from '../../engine/clock.js';
-import { resolveConfig } from '../../engine/config.js';
-import type { MockContext } from '../../engine/context.js';
+import { resolveConfig } from '../index.js';
 import { IdGenerator } from '../../engine/ids.js';
-import { defaultReply, Replies } from './replies.js';
+import { defaultReply, Replies } from './state.js';
 import type { ReplyFunction, ReplyRequest, ReplySource, ReplyTool } from './types.js';
 import { misuseBy } from '../../../test/support/errors.js';
 
@@ -45,7 +44,7 @@ function request(overrides: Partial<ReplyRequest> = {}): ReplyRequest {
 
 let replies: Replies;
 beforeEach(() => {
-  const ctx: MockContext = { clock: new Clock(), ids: new IdGenerator(), config: () => resolveConfig({}) };
+  const ctx = { clock: new Clock(), ids: new IdGenerator(), config: () => resolveConfig({}) };
   replies = new Replies(ctx);
 });
 
