@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../test/support/errors.js';
 import { describeType, invalidType } from './api-error.js';
-import { optionalInteger, rejectUnknownKeys } from './fields.js';
+import {
+  nonEmptyArray,
+  objectItem,
+  optionalInteger,
+  rejectUnknownKeys,
+  rejectUnknownMembers,
+  requiredEnum,
+  requiredObject,
+  requiredOneOf,
+} from './fields.js';
+
+/** The error body a reader throws, as the API would send it. */
+function errorOf(read: () => unknown) {
+  return thrownBy(read).toJSON().error;
+}
 
 describe('rejectUnknownKeys', () => {
   const known = new Set(['model', 'input']);
@@ -31,5 +45,95 @@ describe('type wording', () => {
     expect(thrownBy(() => optionalInteger(2.5, 'n')).message).toBe(
       "Invalid type for 'n': expected an integer, but got a decimal number instead.",
     );
+  });
+});
+
+describe('requiredObject and objectItem', () => {
+  it('return the object', () => {
+    expect(requiredObject({ a: 1 }, 'x')).toEqual({ a: 1 });
+    expect(objectItem({ a: 1 }, 'x[0]')).toEqual({ a: 1 });
+  });
+
+  it('differ on null: a missing parameter for a member, a type error for an array item', () => {
+    expect(errorOf(() => requiredObject(null, 'tools[0].function'))).toMatchObject({
+      message: "Missing required parameter: 'tools[0].function'.",
+      code: 'missing_required_parameter',
+    });
+    expect(errorOf(() => objectItem(null, 'messages[0]'))).toEqual({
+      message: "Invalid type for 'messages[0]': expected an object, but got null instead.",
+      type: 'invalid_request_error',
+      param: 'messages[0]',
+      code: 'invalid_type',
+    });
+  });
+
+  it('refuse an array as a type error', () => {
+    expect(errorOf(() => requiredObject([], 'x'))).toMatchObject({ message: "Invalid type for 'x': expected an object, but got an array instead.", code: 'invalid_type' });
+    expect(errorOf(() => objectItem([], 'x[1]'))).toMatchObject({ param: 'x[1]', code: 'invalid_type' });
+  });
+});
+
+describe('nonEmptyArray', () => {
+  it('returns the array', () => {
+    expect(nonEmptyArray([1], 'tools')).toEqual([1]);
+  });
+
+  it('refuses a missing, a non-array and an empty array in the API’s words', () => {
+    expect(errorOf(() => nonEmptyArray(undefined, 'tools'))).toMatchObject({ param: 'tools', code: 'missing_required_parameter' });
+    expect(errorOf(() => nonEmptyArray('x', 'tools', 'an array of objects')).message).toBe(
+      "Invalid type for 'tools': expected an array of objects, but got a string instead.",
+    );
+    expect(errorOf(() => nonEmptyArray({}, 'tools')).message).toBe("Invalid type for 'tools': expected an array, but got an object instead.");
+    expect(errorOf(() => nonEmptyArray([], 'tools'))).toEqual({
+      message: "Invalid 'tools': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      type: 'invalid_request_error',
+      param: 'tools',
+      code: 'empty_array',
+    });
+  });
+});
+
+describe('requiredEnum and requiredOneOf', () => {
+  const roles = ['user', 'assistant', 'tool'] as const;
+
+  it('return the value', () => {
+    expect(requiredEnum('tool', 'role', roles)).toBe('tool');
+    expect(requiredOneOf('user', 'type', roles)).toBe('user');
+  });
+
+  it('both call an absent value missing and an unknown string an invalid value', () => {
+    for (const read of [requiredEnum, requiredOneOf]) {
+      expect(errorOf(() => read(null, 'role', roles))).toMatchObject({ message: "Missing required parameter: 'role'.", code: 'missing_required_parameter' });
+      expect(errorOf(() => read('bot', 'role', roles))).toMatchObject({
+        message: "Invalid value: 'bot'. Supported values are: 'user', 'assistant', and 'tool'.",
+        code: 'invalid_value',
+      });
+    }
+  });
+
+  it('differ on a value of another type: a type error from requiredEnum, an invalid value from requiredOneOf', () => {
+    expect(errorOf(() => requiredEnum(7, 'role', roles))).toMatchObject({
+      message: "Invalid type for 'role': expected one of 'user', 'assistant', or 'tool', but got an integer instead.",
+      code: 'invalid_type',
+    });
+    expect(errorOf(() => requiredOneOf(7, 'type', roles))).toMatchObject({
+      message: "Invalid value: '7'. Supported values are: 'user', 'assistant', and 'tool'.",
+      code: 'invalid_value',
+    });
+  });
+});
+
+describe('rejectUnknownMembers', () => {
+  it('accepts an object of known members', () => {
+    expect(() => rejectUnknownMembers({ include_usage: true }, ['include_usage'], 'stream_options')).not.toThrow();
+  });
+
+  it('names the first unknown member by its path', () => {
+    expect(errorOf(() => rejectUnknownMembers({ include_usage: true, a: 1, b: 2 }, ['include_usage'], 'stream_options'))).toEqual({
+      message: "Unknown parameter: 'stream_options.a'.",
+      type: 'invalid_request_error',
+      param: 'stream_options.a',
+      code: 'unknown_parameter',
+    });
   });
 });

@@ -165,3 +165,66 @@ export function metadata(value: unknown, expected = 'an object'): Record<string,
   }
   return Object.fromEntries(entries) as Record<string, string>;
 }
+
+/**
+ * An object that is required: absent or `null` is `Missing required parameter: 'x'.`, any other
+ * non-object a type error. For members the API insists on, such as `tools[0].function`.
+ */
+export function requiredObject(value: unknown, param: string): JsonObject {
+  if (!given(value)) throw missingParameter(param);
+  if (!isObject(value)) throw invalidType(param, 'an object', value);
+  return value;
+}
+
+/**
+ * An item of an array that must be an object. An item cannot be "not given", so `null` is a
+ * type error like any other non-object: `expected an object, but got null instead`.
+ */
+export function objectItem(value: unknown, param: string): JsonObject {
+  if (!isObject(value)) throw invalidType(param, 'an object', value);
+  return value;
+}
+
+/**
+ * A required array with at least one item: absent or `null` is a missing parameter, another type
+ * a type error naming `expected` (say "an array of objects"), and `[]` the API's
+ * `Invalid 'x': empty array. Expected an array with minimum length 1, ...`.
+ */
+export function nonEmptyArray(value: unknown, param: string, expected = 'an array'): unknown[] {
+  if (!given(value)) throw missingParameter(param);
+  if (!Array.isArray(value)) throw invalidType(param, expected, value);
+  if (value.length === 0) {
+    throw badRequest(
+      `Invalid '${param}': empty array. Expected an array with minimum length 1, but got an empty array instead.`,
+      param,
+      'empty_array',
+    );
+  }
+  return value;
+}
+
+/** Like {@link optionalEnum}, for a value that must be given: absent or `null` is a missing parameter. */
+export function requiredEnum<T extends string>(value: unknown, param: string, values: readonly T[]): T {
+  if (!given(value)) throw missingParameter(param);
+  return optionalEnum(value, param, values)!;
+}
+
+/**
+ * A required discriminator such as a `type`: absent or `null` is a missing parameter, and any
+ * value outside `values`, a number as much as an unknown string, is
+ * `Invalid value: 'x'. Supported values are: ...` (unlike {@link requiredEnum}, no type error).
+ */
+export function requiredOneOf<T extends string>(value: unknown, param: string, values: readonly T[]): T {
+  if (!given(value)) throw missingParameter(param);
+  if (typeof value !== 'string' || !isOneOf(value, values)) throw invalidValue(param, value, values);
+  return value;
+}
+
+/**
+ * Refuses the first key of a nested object that is not in `known`, naming it by its path under
+ * `param`: `Unknown parameter: 'stream_options.x'.` ({@link rejectUnknownKeys} does the top level).
+ */
+export function rejectUnknownMembers(object: JsonObject, known: readonly string[], param: string): void {
+  const extra = Object.keys(object).find((key) => !known.includes(key));
+  if (extra !== undefined) throw unknownParameter(`${param}.${extra}`);
+}
