@@ -381,9 +381,7 @@ function isFunctionTool(tool: Tool): tool is FunctionTool {
 
 function parseTool(tool: unknown, path: string): Tool {
   if (!isObject(tool)) throw invalidType(path, 'an object', tool);
-  const type = tool['type'];
-  if (!given(type)) throw missingParameter(`${path}.type`);
-  if (typeof type !== 'string') throw invalidType(`${path}.type`, 'a string', type);
+  const type = requiredString(tool['type'], `${path}.type`);
   if (type !== 'function') return { ...tool, type };
   const name = requiredString(tool['name'], `${path}.name`);
   const description = optionalString(tool['description'], `${path}.description`);
@@ -426,9 +424,8 @@ function parseToolChoice(value: unknown, tools: readonly Tool[]): ToolChoice {
 function parseText(value: unknown): CreateParams['text'] {
   const text = optionalObject(value, 'text');
   const verbosity = optionalEnum(text?.['verbosity'], 'text.verbosity', VERBOSITY) ?? 'medium';
-  const raw = text?.['format'];
-  if (!given(raw)) return { format: { type: 'text' }, verbosity };
-  if (!isObject(raw)) throw invalidType('text.format', 'a text format', raw);
+  const raw = optionalObject(text?.['format'], 'text.format', 'a text format');
+  if (raw === null) return { format: { type: 'text' }, verbosity };
   if (!given(raw['type'])) throw missingParameter('text.format.type');
   const type = optionalEnum(raw['type'], 'text.format.type', TEXT_FORMATS)!;
   if (type !== 'json_schema') return { format: { type }, verbosity };
