@@ -3,7 +3,7 @@ import { toSeconds } from '../../engine/clock.js';
 import type { MockContext } from '../../engine/context.js';
 import { OpenAIMockError } from '../../engine/errors.js';
 import { Timeline, type LifecycleState } from '../../engine/lifecycle.js';
-import type { NewItem } from './params.js';
+import type { NewItem } from './input-items.js';
 import type { ConversationItem, DeletedResponse, ResponseObject, ResponseStatus } from './types.js';
 
 /**
