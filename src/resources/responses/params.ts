@@ -1,8 +1,7 @@
-import { badRequest, invalidType, invalidValue, missingParameter, notFound } from '../../engine/api-error.js';
+import { badRequest, invalidType, missingParameter, notFound } from '../../engine/api-error.js';
 import {
   given,
   isObject,
-  isOneOf,
   metadata,
   optionalBoolean,
   optionalDecimal,
@@ -17,6 +16,7 @@ import {
 } from '../../engine/fields.js';
 import { parseInput, type NewItem } from './input-items.js';
 import { rootTypeProblem, strictProblem } from './schema-rules.js';
+import { isFunctionTool, parseToolChoice, parseTools } from './tools.js';
 import type { FunctionTool, TextFormat, Tool, ToolChoice } from './types.js';
 
 /** `POST /v1/responses`, validated and with every default filled in. */
@@ -58,7 +58,6 @@ const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 
 const REASONING_SUMMARIES = ['concise', 'detailed', 'auto'] as const;
 const TRUNCATION = ['auto', 'disabled'] as const;
 const SERVICE_TIERS = ['auto', 'default', 'fast', 'flex', 'priority'] as const;
-const TOOL_CHOICE_MODES = ['none', 'auto', 'required'] as const;
 
 /** Chat Completions keys that moved elsewhere in the Responses API. */
 const MOVED: ReadonlyMap<string, string> = new Map([
@@ -206,58 +205,6 @@ function checkChatKeys(body: JsonObject): void {
     if (CHAT_ONLY.includes(key)) throw unknownParameter(key);
   }
   rejectUnknownKeys(body, RESPONSE_KEYS);
-}
-
-function parseTools(value: unknown): Tool[] {
-  if (!given(value)) return [];
-  if (!Array.isArray(value)) throw invalidType('tools', 'an array of tools', value);
-  return value.map((tool, i) => parseTool(tool, `tools[${i}]`));
-}
-
-function isFunctionTool(tool: Tool): tool is FunctionTool {
-  return tool.type === 'function';
-}
-
-function parseTool(tool: unknown, path: string): Tool {
-  if (!isObject(tool)) throw invalidType(path, 'an object', tool);
-  const type = requiredString(tool['type'], `${path}.type`);
-  if (type !== 'function') return { ...tool, type };
-  const name = requiredString(tool['name'], `${path}.name`);
-  const description = optionalString(tool['description'], `${path}.description`);
-  const parameters = optionalObject(tool['parameters'], `${path}.parameters`);
-  const strict = optionalBoolean(tool['strict'], `${path}.strict`);
-  if (parameters !== null) {
-    // Left out, `strict` means true here, and the API makes the schema strict by itself; only an
-    // explicit `strict: true` holds the schema to the strict rules as sent.
-    const problem = rootTypeProblem(parameters) ?? (strict === true ? strictProblem(parameters) : null);
-    if (problem !== null) {
-      throw badRequest(`Invalid schema for function '${name}': ${problem}`, `${path}.parameters`, 'invalid_function_parameters');
-    }
-  }
-  const echoed: FunctionTool = { type: 'function', name, description, parameters, strict: strict ?? true };
-  return echoed;
-}
-
-function parseToolChoice(value: unknown, tools: readonly Tool[]): ToolChoice {
-  if (!given(value)) return 'auto';
-  if (typeof value === 'string') {
-    if (!isOneOf(value, TOOL_CHOICE_MODES)) throw invalidValue('tool_choice', value, TOOL_CHOICE_MODES);
-    return value;
-  }
-  if (!isObject(value)) {
-    throw invalidType('tool_choice', "one of an object or 'none', 'auto', or 'required'", value);
-  }
-  const type = requiredString(value['type'], 'tool_choice.type');
-  if (type === 'function' || type === 'custom') {
-    const name = requiredString(value['name'], 'tool_choice.name');
-    if (!tools.some((t) => t.type === type && t['name'] === name)) {
-      // UNVERIFIED for functions: the API's sentence for a built-in tool, naming the function.
-      throw badRequest(`Tool choice '${name}' not found in 'tools' parameter.`, 'tool_choice');
-    }
-  } else if (type !== 'allowed_tools' && type !== 'mcp' && !tools.some((t) => t.type === type)) {
-    throw badRequest(`Tool choice '${type}' not found in 'tools' parameter.`, 'tool_choice');
-  }
-  return { ...value, type };
 }
 
 function parseText(value: unknown): CreateParams['text'] {
