@@ -2,11 +2,6 @@ import { badRequest, invalidType, missingParameter, notFound } from '../../engin
 import {
   given,
   isObject,
-  metadata,
-  optionalBoolean,
-  optionalDecimal,
-  optionalEnum,
-  optionalInteger,
   optionalObject,
   optionalString,
   rejectUnknownKeys,
@@ -15,49 +10,22 @@ import {
   type JsonObject,
 } from '../../engine/fields.js';
 import { parseInput, type NewItem } from './input-items.js';
-import { rootTypeProblem, strictProblem } from './schema-rules.js';
+import { parseSettings, type Settings } from './settings.js';
 import { isFunctionTool, parseToolChoice, parseTools } from './tools.js';
-import type { FunctionTool, TextFormat, Tool, ToolChoice } from './types.js';
+import type { FunctionTool, Tool, ToolChoice } from './types.js';
 
 /** `POST /v1/responses`, validated and with every default filled in. */
-export interface CreateParams {
+export interface CreateParams extends Settings {
   readonly model: string;
   /** The input as items (a string is one user message); empty when `input` was `''` or `[]`. */
   readonly input: readonly NewItem[];
-  readonly instructions: string | null;
-  readonly maxOutputTokens: number | null;
-  readonly maxToolCalls: number | null;
-  readonly text: { readonly format: TextFormat; readonly verbosity: string };
   /** Every tool, as the Response echoes it. */
   readonly tools: readonly Tool[];
   /** The function tools among them: the ones a reply can call. */
   readonly functionTools: readonly FunctionTool[];
   readonly toolChoice: ToolChoice;
   readonly previousResponseId: string | null;
-  readonly store: boolean;
-  readonly stream: boolean;
-  readonly background: boolean;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly temperature: number;
-  readonly topP: number;
-  readonly presencePenalty: number;
-  readonly frequencyPenalty: number;
-  readonly parallelToolCalls: boolean;
-  readonly user: string | null;
-  readonly safetyIdentifier: string | null;
-  readonly promptCacheKey: string | null;
-  readonly reasoning: { readonly effort: string | null; readonly summary: string | null };
-  readonly serviceTier: string;
-  readonly truncation: 'auto' | 'disabled';
-  readonly topLogprobs: number;
 }
-
-const TEXT_FORMATS = ['json_object', 'text', 'json_schema'] as const;
-const VERBOSITY = ['low', 'medium', 'high'] as const;
-const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
-const REASONING_SUMMARIES = ['concise', 'detailed', 'auto'] as const;
-const TRUNCATION = ['auto', 'disabled'] as const;
-const SERVICE_TIERS = ['auto', 'default', 'fast', 'flex', 'priority'] as const;
 
 /** Chat Completions keys that moved elsewhere in the Responses API. */
 const MOVED: ReadonlyMap<string, string> = new Map([
@@ -96,36 +64,16 @@ export function parseCreateParams(body: JsonObject): CreateParams {
   checkChatKeys(body);
 
   const tools = parseTools(body['tools']);
-  const metadata = parseMetadata(body['metadata']);
-  const text = parseText(body['text']);
-  const temperature = optionalDecimal(body['temperature'], 'temperature', { min: 0, max: 2 }) ?? 1;
-  const topP = optionalDecimal(body['top_p'], 'top_p', { min: 0, max: 1 }) ?? 1;
-  const presencePenalty = optionalDecimal(body['presence_penalty'], 'presence_penalty', { min: -2, max: 2 }) ?? 0;
-  const frequencyPenalty = optionalDecimal(body['frequency_penalty'], 'frequency_penalty', { min: -2, max: 2 }) ?? 0;
-  const parallelToolCalls = optionalBoolean(body['parallel_tool_calls'], 'parallel_tool_calls') ?? true;
-  const stream = optionalBoolean(body['stream'], 'stream') ?? false;
-  parseStreamOptions(body['stream_options']);
-  const background = optionalBoolean(body['background'], 'background') ?? false;
-  const maxOutputTokens = optionalInteger(body['max_output_tokens'], 'max_output_tokens', { min: 16 });
-  const maxToolCalls = optionalInteger(body['max_tool_calls'], 'max_tool_calls', { min: 1 });
-  const reasoning = parseReasoning(body['reasoning']);
-  const user = optionalString(body['user'], 'user');
-  const safetyIdentifier = optionalString(body['safety_identifier'], 'safety_identifier');
-  const promptCacheKey = optionalString(body['prompt_cache_key'], 'prompt_cache_key');
-  const truncation = optionalEnum(body['truncation'], 'truncation', TRUNCATION) ?? 'disabled';
-  const instructions = optionalString(body['instructions'], 'instructions');
-  const store = optionalBoolean(body['store'], 'store') ?? true;
-  const serviceTier = optionalEnum(body['service_tier'], 'service_tier', SERVICE_TIERS);
-  const topLogprobs = optionalInteger(body['top_logprobs'], 'top_logprobs', { min: 0, max: 20 }) ?? 0;
+  const settings = parseSettings(body);
   const toolChoice = parseToolChoice(body['tool_choice'], tools);
   const previousResponseId = optionalString(body['previous_response_id'], 'previous_response_id');
 
   checkUnmodelled(body);
-  if (background && !store) {
+  if (settings.background && !settings.store) {
     // UNVERIFIED: the wording is the mock's; the API refuses background mode without storage.
     throw badRequest('Background mode requires store=true.', 'store');
   }
-  if (background && stream) {
+  if (settings.background && settings.stream) {
     throw badRequest(
       'openai-mock does not stream background responses (background: true with stream: true). ' +
         'Create the response without stream, then poll client.responses.retrieve(id) as time passes (advanceTime()).',
@@ -137,31 +85,11 @@ export function parseCreateParams(body: JsonObject): CreateParams {
   return {
     model,
     input,
-    instructions,
-    maxOutputTokens,
-    maxToolCalls,
-    text,
+    ...settings,
     tools,
     functionTools: tools.flatMap((tool) => (isFunctionTool(tool) ? [tool] : [])),
     toolChoice,
     previousResponseId,
-    store,
-    stream,
-    background,
-    metadata,
-    temperature,
-    topP,
-    presencePenalty,
-    frequencyPenalty,
-    parallelToolCalls,
-    user,
-    safetyIdentifier,
-    promptCacheKey,
-    reasoning,
-    // The Response reports the tier that served it: `auto` runs on `default`, `fast` on `priority`.
-    serviceTier: serviceTier === null || serviceTier === 'auto' ? 'default' : serviceTier === 'fast' ? 'priority' : serviceTier,
-    truncation,
-    topLogprobs,
   };
 }
 
@@ -205,49 +133,6 @@ function checkChatKeys(body: JsonObject): void {
     if (CHAT_ONLY.includes(key)) throw unknownParameter(key);
   }
   rejectUnknownKeys(body, RESPONSE_KEYS);
-}
-
-function parseText(value: unknown): CreateParams['text'] {
-  const text = optionalObject(value, 'text');
-  const verbosity = optionalEnum(text?.['verbosity'], 'text.verbosity', VERBOSITY) ?? 'medium';
-  const raw = optionalObject(text?.['format'], 'text.format', 'a text format');
-  if (raw === null) return { format: { type: 'text' }, verbosity };
-  if (!given(raw['type'])) throw missingParameter('text.format.type');
-  const type = optionalEnum(raw['type'], 'text.format.type', TEXT_FORMATS)!;
-  if (type !== 'json_schema') return { format: { type }, verbosity };
-  const name = requiredString(raw['name'], 'text.format.name');
-  const schema = optionalObject(raw['schema'], 'text.format.schema');
-  if (schema === null) throw missingParameter('text.format.schema');
-  const strict = optionalBoolean(raw['strict'], 'text.format.strict') ?? false;
-  const description = optionalString(raw['description'], 'text.format.description');
-  const problem = rootTypeProblem(schema) ?? (strict ? strictProblem(schema) : null);
-  if (problem !== null) {
-    throw badRequest(`Invalid schema for response_format '${name}': ${problem}`, 'text.format.schema', 'invalid_json_schema');
-  }
-  return { format: { type: 'json_schema', name, description, schema, strict }, verbosity };
-}
-
-function parseMetadata(value: unknown): Record<string, string> {
-  return metadata(value, 'a metadata object') ?? {};
-}
-
-function parseStreamOptions(value: unknown): void {
-  const options = optionalObject(value, 'stream_options');
-  if (options === null) return;
-  for (const key of Object.keys(options)) {
-    if (key !== 'include_obfuscation') throw unknownParameter(`stream_options.${key}`);
-  }
-  optionalBoolean(options['include_obfuscation'], 'stream_options.include_obfuscation');
-}
-
-function parseReasoning(value: unknown): CreateParams['reasoning'] {
-  const reasoning = optionalObject(value, 'reasoning');
-  if (reasoning === null) return { effort: null, summary: null };
-  if (reasoning['generate_summary'] !== undefined) throw unknownParameter('reasoning.generate_summary');
-  return {
-    effort: optionalEnum(reasoning['effort'], 'reasoning.effort', REASONING_EFFORTS),
-    summary: optionalEnum(reasoning['summary'], 'reasoning.summary', REASONING_SUMMARIES),
-  };
 }
 
 /**
