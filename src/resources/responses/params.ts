@@ -1,15 +1,7 @@
 import { badRequest, invalidType, missingParameter, notFound } from '../../engine/api-error.js';
-import {
-  given,
-  isObject,
-  optionalObject,
-  optionalString,
-  rejectUnknownKeys,
-  requiredString,
-  unknownParameter,
-  type JsonObject,
-} from '../../engine/fields.js';
+import { given, isObject, optionalObject, optionalString, requiredString, type JsonObject } from '../../engine/fields.js';
 import { parseInput, type NewItem } from './input-items.js';
+import { checkRequestKeys } from './request-keys.js';
 import { parseSettings, type Settings } from './settings.js';
 import { isFunctionTool, parseToolChoice, parseTools } from './tools.js';
 import type { FunctionTool, Tool, ToolChoice } from './types.js';
@@ -27,31 +19,6 @@ export interface CreateParams extends Settings {
   readonly previousResponseId: string | null;
 }
 
-/** Chat Completions keys that moved elsewhere in the Responses API. */
-const MOVED: ReadonlyMap<string, string> = new Map([
-  ['messages', 'input'],
-  ['response_format', 'text.format'],
-  ['reasoning_effort', 'reasoning.effort'],
-]);
-
-/** Chat Completions keys the Responses API does not know (`stop` comes with a suggestion). */
-const CHAT_ONLY = [
-  'max_tokens', 'max_completion_tokens', 'n', 'seed', 'logprobs', 'logit_bias', 'functions', 'function_call',
-  'modalities', 'audio', 'prediction', 'web_search_options',
-];
-
-/**
- * Every key `POST /v1/responses` takes: the spec's `CreateResponse`, and the two penalties the
- * API accepts and echoes though the spec leaves them out.
- */
-const RESPONSE_KEYS: ReadonlySet<string> = new Set([
-  'background', 'context_management', 'conversation', 'frequency_penalty', 'include', 'input', 'instructions',
-  'max_output_tokens', 'max_tool_calls', 'metadata', 'model', 'moderation', 'parallel_tool_calls', 'presence_penalty',
-  'previous_response_id', 'prompt', 'prompt_cache_key', 'prompt_cache_options', 'prompt_cache_retention', 'reasoning',
-  'safety_identifier', 'service_tier', 'store', 'stream', 'stream_options', 'temperature', 'text', 'tool_choice',
-  'tools', 'top_logprobs', 'top_p', 'truncation', 'user',
-]);
-
 /**
  * Validates the body of `POST /v1/responses` in the order the API reports problems (model, input,
  * keys it does not know, then field by field) and fills in the defaults the Response echoes.
@@ -61,7 +28,7 @@ const RESPONSE_KEYS: ReadonlySet<string> = new Set([
 export function parseCreateParams(body: JsonObject): CreateParams {
   const model = parseModel(body);
   const input = parseInput(body);
-  checkChatKeys(body);
+  checkRequestKeys(body);
 
   const tools = parseTools(body['tools']);
   const settings = parseSettings(body);
@@ -115,24 +82,6 @@ function parseModel(body: JsonObject): string {
   if (typeof model !== 'string') throw invalidType('model', 'a string', model);
   if (model === '') throw badRequest("The requested model '' does not exist.", 'model', 'model_not_found');
   return model;
-}
-
-function checkChatKeys(body: JsonObject): void {
-  for (const key of Object.keys(body)) {
-    const moved = MOVED.get(key); // a Map: a key such as __proto__ must not find Object.prototype
-    if (moved !== undefined) {
-      throw badRequest(
-        `Unsupported parameter: '${key}'. In the Responses API, this parameter has moved to '${moved}'. ` +
-          'Try again with the new parameter. See the API documentation for more information: ' +
-          'https://platform.openai.com/docs/api-reference/responses/create.',
-        null,
-        'unsupported_parameter',
-      );
-    }
-    if (key === 'stop') throw unknownParameter('stop', 'store');
-    if (CHAT_ONLY.includes(key)) throw unknownParameter(key);
-  }
-  rejectUnknownKeys(body, RESPONSE_KEYS);
 }
 
 /**
