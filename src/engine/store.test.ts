@@ -57,7 +57,7 @@ describe('LifecycleStore', () => {
   });
 
   test('lists live records only, in the order stored or by creation time (ties in the order stored)', () => {
-    const { clock, store, make } = setup();
+    const { store, make } = setup();
     const late = store.add(make('late'));
     const tie = store.add(make('tie'));
     store.seed(make('early', { id: 'early', createdAt: late.createdAt - 5000, seeded: true }));

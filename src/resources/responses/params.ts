@@ -1,124 +1,23 @@
-import { badRequest, invalidType, invalidValue, missingParameter, notFound } from '../../engine/api-error.js';
-import {
-  given,
-  isObject,
-  isOneOf,
-  metadata,
-  optionalBoolean,
-  optionalDecimal,
-  optionalEnum,
-  optionalInteger,
-  optionalObject,
-  optionalString,
-  rejectUnknownKeys,
-  requiredString,
-  unknownParameter,
-  type JsonObject,
-} from '../../engine/fields.js';
-import { rootTypeProblem, strictProblem } from './schema-rules.js';
-import type {
-  ConversationItem,
-  FunctionTool,
-  InputContent,
-  OutputContent,
-  TextFormat,
-  Tool,
-  ToolChoice,
-} from './types.js';
-
-/** A conversation item from the request, before the mock gives it an id (`id` is kept if sent). */
-export type NewItem = WithoutId<ConversationItem>;
-
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> & { id: string | null } : never;
+import { badRequest, invalidType, missingParameter, notFound } from '../../engine/api-error.js';
+import { given, isObject, optionalObject, optionalString, requiredString, type JsonObject } from '../../engine/fields.js';
+import { parseInput, type NewItem } from './input-items.js';
+import { checkRequestKeys } from './request-keys.js';
+import { parseSettings, type Settings } from './settings.js';
+import { isFunctionTool, parseToolChoice, parseTools } from './tools.js';
+import type { FunctionTool, Tool, ToolChoice } from './types.js';
 
 /** `POST /v1/responses`, validated and with every default filled in. */
-export interface CreateParams {
+export interface CreateParams extends Settings {
   readonly model: string;
   /** The input as items (a string is one user message); empty when `input` was `''` or `[]`. */
   readonly input: readonly NewItem[];
-  readonly instructions: string | null;
-  readonly maxOutputTokens: number | null;
-  readonly maxToolCalls: number | null;
-  readonly text: { readonly format: TextFormat; readonly verbosity: string };
   /** Every tool, as the Response echoes it. */
   readonly tools: readonly Tool[];
   /** The function tools among them: the ones a reply can call. */
   readonly functionTools: readonly FunctionTool[];
   readonly toolChoice: ToolChoice;
   readonly previousResponseId: string | null;
-  readonly store: boolean;
-  readonly stream: boolean;
-  readonly background: boolean;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly temperature: number;
-  readonly topP: number;
-  readonly presencePenalty: number;
-  readonly frequencyPenalty: number;
-  readonly parallelToolCalls: boolean;
-  readonly user: string | null;
-  readonly safetyIdentifier: string | null;
-  readonly promptCacheKey: string | null;
-  readonly reasoning: { readonly effort: string | null; readonly summary: string | null };
-  readonly serviceTier: string;
-  readonly truncation: 'auto' | 'disabled';
-  readonly topLogprobs: number;
 }
-
-/** Item types the API accepts in `input` (its own list, in its order). */
-const ITEM_TYPES = [
-  'additional_tools', 'agent_message', 'apply_patch_call', 'apply_patch_call_output', 'code_interpreter_call',
-  'compaction', 'compaction_trigger', 'computer_call', 'computer_call_output', 'custom_tool_call',
-  'custom_tool_call_output', 'file_search_call', 'function_call', 'function_call_output', 'image_generation_call',
-  'item_reference', 'local_shell_call', 'local_shell_call_output', 'mcp_approval_request', 'mcp_approval_response',
-  'mcp_call', 'mcp_list_tools', 'message', 'multi_agent_call', 'multi_agent_call_output', 'program',
-  'program_output', 'reasoning', 'shell_call', 'shell_call_output', 'tool_search_call', 'tool_search_output',
-  'web_search_call',
-] as const;
-
-const ROLES = ['assistant', 'system', 'developer', 'user'] as const;
-
-const CONTENT_TYPES = [
-  'input_text', 'input_image', 'input_audio', 'output_text', 'refusal', 'input_file', 'computer_screenshot',
-  'summary_text', 'encrypted_content',
-] as const;
-
-const INPUT_CONTENT_TYPES = ['input_text', 'input_image', 'input_file', 'scoped_content', 'input_audio'] as const;
-const ASSISTANT_CONTENT_TYPES = ['output_text', 'refusal'] as const;
-/** What a function call output may hold besides a string. */
-const OUTPUT_CONTENT_TYPES = ['input_text', 'input_image', 'input_file'] as const;
-
-const TEXT_FORMATS = ['json_object', 'text', 'json_schema'] as const;
-const VERBOSITY = ['low', 'medium', 'high'] as const;
-const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
-const REASONING_SUMMARIES = ['concise', 'detailed', 'auto'] as const;
-const TRUNCATION = ['auto', 'disabled'] as const;
-const SERVICE_TIERS = ['auto', 'default', 'fast', 'flex', 'priority'] as const;
-const TOOL_CHOICE_MODES = ['none', 'auto', 'required'] as const;
-
-/** Chat Completions keys that moved elsewhere in the Responses API. */
-const MOVED: ReadonlyMap<string, string> = new Map([
-  ['messages', 'input'],
-  ['response_format', 'text.format'],
-  ['reasoning_effort', 'reasoning.effort'],
-]);
-
-/** Chat Completions keys the Responses API does not know (`stop` comes with a suggestion). */
-const CHAT_ONLY = [
-  'max_tokens', 'max_completion_tokens', 'n', 'seed', 'logprobs', 'logit_bias', 'functions', 'function_call',
-  'modalities', 'audio', 'prediction', 'web_search_options',
-];
-
-/**
- * Every key `POST /v1/responses` takes: the spec's `CreateResponse`, and the two penalties the
- * API accepts and echoes though the spec leaves them out.
- */
-const RESPONSE_KEYS: ReadonlySet<string> = new Set([
-  'background', 'context_management', 'conversation', 'frequency_penalty', 'include', 'input', 'instructions',
-  'max_output_tokens', 'max_tool_calls', 'metadata', 'model', 'moderation', 'parallel_tool_calls', 'presence_penalty',
-  'previous_response_id', 'prompt', 'prompt_cache_key', 'prompt_cache_options', 'prompt_cache_retention', 'reasoning',
-  'safety_identifier', 'service_tier', 'store', 'stream', 'stream_options', 'temperature', 'text', 'tool_choice',
-  'tools', 'top_logprobs', 'top_p', 'truncation', 'user',
-]);
 
 /**
  * Validates the body of `POST /v1/responses` in the order the API reports problems (model, input,
@@ -129,39 +28,19 @@ const RESPONSE_KEYS: ReadonlySet<string> = new Set([
 export function parseCreateParams(body: JsonObject): CreateParams {
   const model = parseModel(body);
   const input = parseInput(body);
-  checkChatKeys(body);
+  checkRequestKeys(body);
 
   const tools = parseTools(body['tools']);
-  const metadata = parseMetadata(body['metadata']);
-  const text = parseText(body['text']);
-  const temperature = optionalDecimal(body['temperature'], 'temperature', { min: 0, max: 2 }) ?? 1;
-  const topP = optionalDecimal(body['top_p'], 'top_p', { min: 0, max: 1 }) ?? 1;
-  const presencePenalty = optionalDecimal(body['presence_penalty'], 'presence_penalty', { min: -2, max: 2 }) ?? 0;
-  const frequencyPenalty = optionalDecimal(body['frequency_penalty'], 'frequency_penalty', { min: -2, max: 2 }) ?? 0;
-  const parallelToolCalls = optionalBoolean(body['parallel_tool_calls'], 'parallel_tool_calls') ?? true;
-  const stream = optionalBoolean(body['stream'], 'stream') ?? false;
-  parseStreamOptions(body['stream_options']);
-  const background = optionalBoolean(body['background'], 'background') ?? false;
-  const maxOutputTokens = optionalInteger(body['max_output_tokens'], 'max_output_tokens', { min: 16 });
-  const maxToolCalls = optionalInteger(body['max_tool_calls'], 'max_tool_calls', { min: 1 });
-  const reasoning = parseReasoning(body['reasoning']);
-  const user = optionalString(body['user'], 'user');
-  const safetyIdentifier = optionalString(body['safety_identifier'], 'safety_identifier');
-  const promptCacheKey = optionalString(body['prompt_cache_key'], 'prompt_cache_key');
-  const truncation = optionalEnum(body['truncation'], 'truncation', TRUNCATION) ?? 'disabled';
-  const instructions = optionalString(body['instructions'], 'instructions');
-  const store = optionalBoolean(body['store'], 'store') ?? true;
-  const serviceTier = optionalEnum(body['service_tier'], 'service_tier', SERVICE_TIERS);
-  const topLogprobs = optionalInteger(body['top_logprobs'], 'top_logprobs', { min: 0, max: 20 }) ?? 0;
+  const settings = parseSettings(body);
   const toolChoice = parseToolChoice(body['tool_choice'], tools);
   const previousResponseId = optionalString(body['previous_response_id'], 'previous_response_id');
 
   checkUnmodelled(body);
-  if (background && !store) {
+  if (settings.background && !settings.store) {
     // UNVERIFIED: the wording is the mock's; the API refuses background mode without storage.
     throw badRequest('Background mode requires store=true.', 'store');
   }
-  if (background && stream) {
+  if (settings.background && settings.stream) {
     throw badRequest(
       'openai-mock does not stream background responses (background: true with stream: true). ' +
         'Create the response without stream, then poll client.responses.retrieve(id) as time passes (advanceTime()).',
@@ -173,31 +52,11 @@ export function parseCreateParams(body: JsonObject): CreateParams {
   return {
     model,
     input,
-    instructions,
-    maxOutputTokens,
-    maxToolCalls,
-    text,
+    ...settings,
     tools,
     functionTools: tools.flatMap((tool) => (isFunctionTool(tool) ? [tool] : [])),
     toolChoice,
     previousResponseId,
-    store,
-    stream,
-    background,
-    metadata,
-    temperature,
-    topP,
-    presencePenalty,
-    frequencyPenalty,
-    parallelToolCalls,
-    user,
-    safetyIdentifier,
-    promptCacheKey,
-    reasoning,
-    // The Response reports the tier that served it: `auto` runs on `default`, `fast` on `priority`.
-    serviceTier: serviceTier === null || serviceTier === 'auto' ? 'default' : serviceTier === 'fast' ? 'priority' : serviceTier,
-    truncation,
-    topLogprobs,
   };
 }
 
@@ -223,248 +82,6 @@ function parseModel(body: JsonObject): string {
   if (typeof model !== 'string') throw invalidType('model', 'a string', model);
   if (model === '') throw badRequest("The requested model '' does not exist.", 'model', 'model_not_found');
   return model;
-}
-
-function parseInput(body: JsonObject): NewItem[] {
-  const input = body['input'];
-  if (input === undefined) throw missingParameter('input');
-  if (input === null) throw invalidType('input', 'a string', {});
-  if (typeof input === 'string') {
-    return input === '' ? [] : [userMessage(input)];
-  }
-  if (!Array.isArray(input)) throw invalidType('input', 'one of a string or array of input items', input);
-  return input.map((item, i) => parseItem(item, `input[${i}]`));
-}
-
-function userMessage(text: string): NewItem {
-  return { id: null, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text }] };
-}
-
-function parseItem(item: unknown, path: string): NewItem {
-  if (!isObject(item)) throw invalidType(path, 'an input item', item);
-  const type = item['type'];
-  if (type !== undefined) {
-    if (typeof type !== 'string') throw invalidValue(path, '', ITEM_TYPES);
-    if (!isOneOf(type, ITEM_TYPES)) throw invalidValue(path, type, ITEM_TYPES);
-    if (type === 'function_call') return parseFunctionCall(item, path);
-    if (type === 'function_call_output') return parseFunctionCallOutput(item, path);
-    if (type !== 'message') {
-      throw badRequest(
-        `openai-mock does not support input items of type '${type}'. It answers 'message', 'function_call' and 'function_call_output' items.`,
-        path,
-        'openai_mock_unsupported',
-      );
-    }
-  }
-  return parseMessage(item, path);
-}
-
-function parseMessage(item: JsonObject, path: string): NewItem {
-  const role = item['role'];
-  if (typeof role !== 'string') throw invalidValue(path, '', ROLES);
-  if (!isOneOf(role, ROLES)) throw invalidValue(path, role, ROLES);
-  const content = item['content'];
-  if (!given(content)) throw missingParameter(`${path}.content`);
-  const id = optionalString(item['id'], `${path}.id`);
-  if (role === 'assistant') {
-    const parts: OutputContent[] =
-      typeof content === 'string'
-        ? [{ type: 'output_text', text: content, annotations: [], logprobs: [] }]
-        : contentList(content, path).map((part, j) => assistantPart(part, `${path}.content[${j}]`));
-    return { id, type: 'message', role: 'assistant', status: 'completed', content: parts };
-  }
-  const parts: InputContent[] =
-    typeof content === 'string'
-      ? [{ type: 'input_text', text: content }]
-      : contentList(content, path).map((part, j) => inputPart(part, `${path}.content[${j}]`));
-  return { id, type: 'message', role, status: 'completed', content: parts };
-}
-
-/** A content part whose `type` is one the API knows. */
-type Part = JsonObject & { readonly type: string };
-
-function contentList(content: unknown, path: string): Part[] {
-  if (!Array.isArray(content)) {
-    // UNVERIFIED: wording modelled on the API's other "expected one of" type errors.
-    throw invalidType(`${path}.content`, 'one of a string or array of input content', content);
-  }
-  return content.map((part, j): Part => {
-    const where = `${path}.content[${j}]`;
-    if (!isObject(part)) throw invalidType(where, 'an object', part);
-    const type = part['type'];
-    if (typeof type !== 'string' || !isOneOf(type, CONTENT_TYPES)) {
-      throw invalidValue(`${where}.type`, typeof type === 'string' ? type : '', CONTENT_TYPES);
-    }
-    return { ...part, type };
-  });
-}
-
-function inputPart(part: Part, path: string): InputContent {
-  if (!isOneOf(part.type, INPUT_CONTENT_TYPES)) throw invalidValue(path, part.type, INPUT_CONTENT_TYPES);
-  if (part.type === 'input_text') return { ...part, text: requiredString(part['text'], `${path}.text`) };
-  return part;
-}
-
-function assistantPart(part: Part, path: string): OutputContent {
-  const type = part.type;
-  if (type === 'output_text') {
-    const text = requiredString(part['text'], `${path}.text`);
-    return { type: 'output_text', text, annotations: [], logprobs: [] };
-  }
-  if (type === 'refusal') return { type: 'refusal', refusal: requiredString(part['refusal'], `${path}.refusal`) };
-  throw invalidValue(path, type, ASSISTANT_CONTENT_TYPES);
-}
-
-function parseFunctionCall(item: JsonObject, path: string): NewItem {
-  const id = optionalString(item['id'], `${path}.id`);
-  if (id !== null && !id.startsWith('fc')) {
-    // UNVERIFIED: the code; the message is the API's.
-    throw badRequest(`Invalid '${path}.id': '${id}'. Expected an ID that begins with 'fc'.`, `${path}.id`, 'invalid_value');
-  }
-  return {
-    id,
-    type: 'function_call',
-    status: 'completed',
-    call_id: requiredString(item['call_id'], `${path}.call_id`),
-    name: requiredString(item['name'], `${path}.name`),
-    arguments: requiredString(item['arguments'], `${path}.arguments`),
-  };
-}
-
-function parseFunctionCallOutput(item: JsonObject, path: string): NewItem {
-  const id = optionalString(item['id'], `${path}.id`);
-  const callId = requiredString(item['call_id'], `${path}.call_id`);
-  const output = item['output'];
-  if (!given(output)) throw missingParameter(`${path}.output`);
-  if (typeof output === 'string') {
-    return { id, type: 'function_call_output', call_id: callId, output, status: 'completed' };
-  }
-  if (!Array.isArray(output)) throw invalidType(`${path}.output`, 'one of a string or array of output content', output);
-  const parts = output.map((part, j): InputContent => {
-    const where = `${path}.output[${j}]`;
-    if (!isObject(part)) throw invalidType(where, 'an object', part);
-    const type = typeof part['type'] === 'string' ? part['type'] : '';
-    if (!isOneOf(type, OUTPUT_CONTENT_TYPES)) throw invalidValue(where, type, OUTPUT_CONTENT_TYPES);
-    if (type === 'input_text') return { ...part, type, text: requiredString(part['text'], `${where}.text`) };
-    return { ...part, type };
-  });
-  return { id, type: 'function_call_output', call_id: callId, output: parts, status: 'completed' };
-}
-
-function checkChatKeys(body: JsonObject): void {
-  for (const key of Object.keys(body)) {
-    const moved = MOVED.get(key); // a Map: a key such as __proto__ must not find Object.prototype
-    if (moved !== undefined) {
-      throw badRequest(
-        `Unsupported parameter: '${key}'. In the Responses API, this parameter has moved to '${moved}'. ` +
-          'Try again with the new parameter. See the API documentation for more information: ' +
-          'https://platform.openai.com/docs/api-reference/responses/create.',
-        null,
-        'unsupported_parameter',
-      );
-    }
-    if (key === 'stop') throw unknownParameter('stop', 'store');
-    if (CHAT_ONLY.includes(key)) throw unknownParameter(key);
-  }
-  rejectUnknownKeys(body, RESPONSE_KEYS);
-}
-
-function parseTools(value: unknown): Tool[] {
-  if (!given(value)) return [];
-  if (!Array.isArray(value)) throw invalidType('tools', 'an array of tools', value);
-  return value.map((tool, i) => parseTool(tool, `tools[${i}]`));
-}
-
-function isFunctionTool(tool: Tool): tool is FunctionTool {
-  return tool.type === 'function';
-}
-
-function parseTool(tool: unknown, path: string): Tool {
-  if (!isObject(tool)) throw invalidType(path, 'an object', tool);
-  const type = tool['type'];
-  if (!given(type)) throw missingParameter(`${path}.type`);
-  if (typeof type !== 'string') throw invalidType(`${path}.type`, 'a string', type);
-  if (type !== 'function') return { ...tool, type };
-  const name = requiredString(tool['name'], `${path}.name`);
-  const description = optionalString(tool['description'], `${path}.description`);
-  const parameters = optionalObject(tool['parameters'], `${path}.parameters`);
-  const strict = optionalBoolean(tool['strict'], `${path}.strict`);
-  if (parameters !== null) {
-    // Left out, `strict` means true here, and the API makes the schema strict by itself; only an
-    // explicit `strict: true` holds the schema to the strict rules as sent.
-    const problem = rootTypeProblem(parameters) ?? (strict === true ? strictProblem(parameters) : null);
-    if (problem !== null) {
-      throw badRequest(`Invalid schema for function '${name}': ${problem}`, `${path}.parameters`, 'invalid_function_parameters');
-    }
-  }
-  const echoed: FunctionTool = { type: 'function', name, description, parameters, strict: strict ?? true };
-  return echoed;
-}
-
-function parseToolChoice(value: unknown, tools: readonly Tool[]): ToolChoice {
-  if (!given(value)) return 'auto';
-  if (typeof value === 'string') {
-    if (!isOneOf(value, TOOL_CHOICE_MODES)) throw invalidValue('tool_choice', value, TOOL_CHOICE_MODES);
-    return value;
-  }
-  if (!isObject(value)) {
-    throw invalidType('tool_choice', "one of an object or 'none', 'auto', or 'required'", value);
-  }
-  const type = requiredString(value['type'], 'tool_choice.type');
-  if (type === 'function' || type === 'custom') {
-    const name = requiredString(value['name'], 'tool_choice.name');
-    if (!tools.some((t) => t.type === type && t['name'] === name)) {
-      // UNVERIFIED for functions: the API's sentence for a built-in tool, naming the function.
-      throw badRequest(`Tool choice '${name}' not found in 'tools' parameter.`, 'tool_choice');
-    }
-  } else if (type !== 'allowed_tools' && type !== 'mcp' && !tools.some((t) => t.type === type)) {
-    throw badRequest(`Tool choice '${type}' not found in 'tools' parameter.`, 'tool_choice');
-  }
-  return { ...value, type };
-}
-
-function parseText(value: unknown): CreateParams['text'] {
-  const text = optionalObject(value, 'text');
-  const verbosity = optionalEnum(text?.['verbosity'], 'text.verbosity', VERBOSITY) ?? 'medium';
-  const raw = text?.['format'];
-  if (!given(raw)) return { format: { type: 'text' }, verbosity };
-  if (!isObject(raw)) throw invalidType('text.format', 'a text format', raw);
-  if (!given(raw['type'])) throw missingParameter('text.format.type');
-  const type = optionalEnum(raw['type'], 'text.format.type', TEXT_FORMATS)!;
-  if (type !== 'json_schema') return { format: { type }, verbosity };
-  const name = requiredString(raw['name'], 'text.format.name');
-  const schema = optionalObject(raw['schema'], 'text.format.schema');
-  if (schema === null) throw missingParameter('text.format.schema');
-  const strict = optionalBoolean(raw['strict'], 'text.format.strict') ?? false;
-  const description = optionalString(raw['description'], 'text.format.description');
-  const problem = rootTypeProblem(schema) ?? (strict ? strictProblem(schema) : null);
-  if (problem !== null) {
-    throw badRequest(`Invalid schema for response_format '${name}': ${problem}`, 'text.format.schema', 'invalid_json_schema');
-  }
-  return { format: { type: 'json_schema', name, description, schema, strict }, verbosity };
-}
-
-function parseMetadata(value: unknown): Record<string, string> {
-  return metadata(value, 'a metadata object') ?? {};
-}
-
-function parseStreamOptions(value: unknown): void {
-  const options = optionalObject(value, 'stream_options');
-  if (options === null) return;
-  for (const key of Object.keys(options)) {
-    if (key !== 'include_obfuscation') throw unknownParameter(`stream_options.${key}`);
-  }
-  optionalBoolean(options['include_obfuscation'], 'stream_options.include_obfuscation');
-}
-
-function parseReasoning(value: unknown): CreateParams['reasoning'] {
-  const reasoning = optionalObject(value, 'reasoning');
-  if (reasoning === null) return { effort: null, summary: null };
-  if (reasoning['generate_summary'] !== undefined) throw unknownParameter('reasoning.generate_summary');
-  return {
-    effort: optionalEnum(reasoning['effort'], 'reasoning.effort', REASONING_EFFORTS),
-    summary: optionalEnum(reasoning['summary'], 'reasoning.summary', REASONING_SUMMARIES),
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReplyMessage, ReplyRequest, ReplyTool } from '../replies/types.js';
-import type { CreateParams, NewItem } from './params.js';
+import type { NewItem } from './input-items.js';
+import type { CreateParams } from './params.js';
 import type { ConversationItem, InputContent, OutputContent, ToolChoice } from './types.js';
 
 /**

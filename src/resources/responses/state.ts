@@ -3,7 +3,7 @@ import { toSeconds } from '../../engine/clock.js';
 import { Timeline, type LifecycleState, type Phase } from '../../engine/lifecycle.js';
 import type { MockContext } from '../../engine/resource.js';
 import { LifecycleStore, type Stored } from '../../engine/store.js';
-import type { NewItem } from './params.js';
+import type { NewItem } from './input-items.js';
 import { checkResponsePlan, type BackgroundPhase, type PlannedResponseError, type ResponsePlan, type ResponsePlanTarget } from './plan.js';
 import type { ConversationItem, DeletedResponse, ResponseObject, ResponseStatus } from './types.js';
 
