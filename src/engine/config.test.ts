@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_BASE_URL, matchBaseURL } from './config.js';
+import { DEFAULT_BASE_URL, matchBaseURL, mergeOptions } from './config.js';
 import type { OpenAIMockOptions } from '../openai-mock.js';
 import { resolveConfig } from '../resources/index.js';
 import { OpenAIMockError } from './errors.js';
@@ -170,5 +170,23 @@ describe('the timing preset', () => {
     const error = optionError({ timing: 'fast' });
     expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_OPTION');
     expect(error.message).toBe(`[openai-mock] Option 'timing' is "fast"; it must be 'default' or 'instant'.`);
+  });
+});
+
+describe('mergeOptions', () => {
+  it('merges plain objects at every depth; arrays, functions and numbers replace', () => {
+    const strategy = () => 'bypass' as const;
+    const merged = mergeOptions<Record<string, unknown>>(
+      { a: { timings: { x: 1, y: 2 }, keep: true }, list: [1, 2], n: 1 },
+      { a: { timings: { y: 5 } }, list: [3], n: 2, onUnhandledRequest: strategy },
+    );
+    expect(merged).toEqual({ a: { timings: { x: 1, y: 5 }, keep: true }, list: [3], n: 2, onUnhandledRequest: strategy });
+  });
+
+  it('an object option left undefined keeps its value; a plain value set to undefined goes back to its default', () => {
+    expect(mergeOptions<Record<string, unknown>>({ files: { processingMs: 0 }, inspectDir: 'x' }, { files: undefined, inspectDir: undefined })).toEqual({
+      files: { processingMs: 0 },
+      inspectDir: undefined,
+    });
   });
 });

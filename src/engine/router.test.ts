@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.js';
-import { Router, type Route, type RouteContext, type RouteHandler } from './router.js';
+import { expectTypeOf } from 'vitest';
+import { misuseBy } from '../../test/support/errors.js';
+import { route as typedRoute, Router, type PathParams, type Route, type RouteContext, type RouteHandler } from './router.js';
 
 const handler: RouteHandler = () => ({ json: {} });
 
@@ -95,5 +97,36 @@ describe('Router', () => {
   it('lists its routes', () => {
     expect(router().routes.map((r) => `${r.method} ${r.path}`)).toContain('GET /files/{file_id}/content');
     expect(router().routes).toHaveLength(7);
+  });
+
+  it('refuses, with a coded error, a route that an earlier one matches on every path', () => {
+    const shadowed = misuseBy(() => new Router().add(route('GET', '/vector_stores/{id}'), route('GET', '/vector_stores/search')));
+    expect(shadowed.code).toBe('ERR_OPENAI_MOCK_SHADOWED_ROUTE');
+    expect(shadowed.message).toBe(
+      '[openai-mock] The route GET /vector_stores/search can never answer: GET /vector_stores/{id}, added before it, matches every path it matches. Add the more specific route first, or change one of the patterns.',
+    );
+    expect(misuseBy(() => new Router().add(route('POST', '/files'), route('POST', '/files'))).code).toBe('ERR_OPENAI_MOCK_SHADOWED_ROUTE');
+  });
+
+  it('takes overlapping routes in the order that lets each answer: the specific one first, or another method', () => {
+    const r = new Router().add(route('GET', '/vector_stores/search'), route('GET', '/vector_stores/{id}'), route('POST', '/vector_stores/{id}'));
+    expect(r.match('GET', '/vector_stores/search')).toMatchObject({ route: { path: '/vector_stores/search' } });
+    expect(r.match('GET', '/vector_stores/vs_1')).toMatchObject({ route: { path: '/vector_stores/{id}' }, params: { id: 'vs_1' } });
+  });
+
+  it('types the path parameters from the pattern', () => {
+    expectTypeOf<PathParams<'/files/{file_id}/content'>>().toEqualTypeOf<{ readonly file_id: string }>();
+    expectTypeOf<PathParams<'/a/{x}/b/{y}'>>().toEqualTypeOf<{ readonly x: string; readonly y: string }>();
+    expectTypeOf<keyof PathParams<'/files'>>().toEqualTypeOf<never>();
+    const seen: string[] = [];
+    const r = new Router().add(
+      typedRoute('GET', '/a/{x}/b/{y}', ({ params }) => {
+        seen.push(params.x, params.y);
+        return { json: null };
+      }),
+    );
+    const match = r.match('GET', '/a/1/b/2');
+    if (match.kind === 'found') void match.route.handler({ params: match.params } as RouteContext);
+    expect(seen).toEqual(['1', '2']);
   });
 });
