@@ -330,7 +330,7 @@ export type {
   BatchStatus,
   BatchUsage,
 } from './resources/batches/types.js';
-export type { EmbeddingScriptRequest, EmbeddingSource } from './resources/embeddings/script.js';
+export type { EmbeddingScriptRequest, EmbeddingSource } from './resources/embeddings/state.js';
 export type { FilesCollection } from './resources/files/collection.js';
 export type { FilePlan, FilePlanTarget } from './resources/files/plan.js';
 export type { FileObject, FilePurpose, FileStatus } from './resources/files/types.js';
@@ -361,4 +361,4 @@ export type { BackgroundPhase, PlannedResponseError, ResponsePlan, ResponsePlanT
 export type { ResponseObject, ResponseStatus } from './resources/responses/types.js';
 export type { UploadsCollection } from './resources/uploads/index.js';
 export type { UploadPlan, UploadPlanTarget } from './resources/uploads/plan.js';
-export type { Upload, UploadStatus } from './resources/uploads/state.js';
+export type { Upload, UploadStatus } from './resources/uploads/types.js';

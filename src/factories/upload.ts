@@ -4,7 +4,7 @@ import type { Upload } from 'openai/resources/uploads/uploads';
 import { onAnyReset } from '../engine/active.js';
 import { getActiveMock } from '../openai-mock.js';
 import { OpenAIMockError } from '../engine/errors.js';
-import type { Upload as MockUpload } from '../resources/uploads/state.js';
+import type { Upload as MockUpload } from '../resources/uploads/types.js';
 import { builtFile, defaultFileContent, fileFactory } from './file.js';
 import { seedMissingFiles } from './seed.js';
 import { createdAtFor, seedId } from './shared.js';

@@ -4,7 +4,7 @@ import type { ModelsState } from '../models/state.js';
 import type { Replies } from '../replies/state.js';
 import { applyStop, buildChatCompletion, type ChatCompletionObject } from './completion.js';
 import { chatReplyRequest } from './request.js';
-import { parseChatRequest, type ChatParams } from './validate.js';
+import { parseChatRequest, type ChatParams } from './params.js';
 
 /**
  * Creates a chat completion for a request body: checks it as the API does (the model must

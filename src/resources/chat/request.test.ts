@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { chatReplyRequest } from './request.js';
-import { parseChatRequest } from './validate.js';
+import { parseChatRequest } from './params.js';
 
 test('chatReplyRequest: the conversation as roles and text, with the schema, tools and limits', () => {
   const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };

@@ -1,5 +1,5 @@
 import type { ReplyRequest } from '../replies/types.js';
-import { textOf, type ChatParams } from './validate.js';
+import { textOf, type ChatParams } from './params.js';
 
 /**
  * The chat completions request as a reply function sees it (`ReplyRequest`), for choice 0:

@@ -1,6 +1,6 @@
 import { defineResource } from '../../engine/resource.js';
 import { embeddingRoutes } from './routes.js';
-import { EmbeddingScript, type EmbeddingSource } from './script.js';
+import { EmbeddingScript, type EmbeddingSource } from './state.js';
 
 /** What embeddings add to `openaiMock`. */
 export interface EmbeddingsSurface {

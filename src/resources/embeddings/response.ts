@@ -1,5 +1,5 @@
 import type { EmbeddingRequest } from './params.js';
-import type { EmbeddingScript } from './script.js';
+import type { EmbeddingScript } from './state.js';
 import { embeddingVector, toBase64 } from './vectors.js';
 
 /** One item of `data`: a vector as numbers (`float`) or as base64 float32 bytes (`base64`). */

@@ -3,7 +3,7 @@ import { jsonObject } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import { parseEmbeddingRequest } from './params.js';
 import { embeddingList } from './response.js';
-import type { EmbeddingScript } from './script.js';
+import type { EmbeddingScript } from './state.js';
 
 /**
  * `/v1/embeddings`. The vectors come from the input alone (see `vectors.ts`), so the same request

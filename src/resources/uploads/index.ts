@@ -4,7 +4,8 @@ import { defineResource } from '../../engine/resource.js';
 import { filesResource } from '../files/index.js';
 import type { UploadPlan } from './plan.js';
 import { uploadRoutes } from './routes.js';
-import { UploadsState, type Upload, type UploadStatus } from './state.js';
+import { UploadsState } from './state.js';
+import type { Upload, UploadStatus } from './types.js';
 
 /** `openaiMock.uploads`: the collection, plus each upload's lifecycle, plans and steps. */
 export interface UploadsCollection extends TimedCollection<Upload, UploadStatus, UploadPlan> {

@@ -6,7 +6,8 @@ import { IdGenerator } from '../../engine/ids.js';
 import { FilesState } from '../files/state.js';
 import type { FileObject } from '../files/types.js';
 import { MAX_UPLOAD_BYTES, type CreateUploadParams } from './params.js';
-import { MAX_PART_BYTES, UploadsState, type Upload } from './state.js';
+import { MAX_PART_BYTES, UploadsState } from './state.js';
+import type { Upload } from './types.js';
 
 /** 2025-01-01T00:00:00Z: long past, as the factories' timestamps are. */
 const PAST = 1_735_689_600;

@@ -16,30 +16,7 @@ import {
   type CreateUploadParams,
 } from './params.js';
 import { checkUploadPlan, type UploadPlan, type UploadPlanTarget } from './plan.js';
-
-export type UploadStatus = 'pending' | 'completed' | 'cancelled' | 'expired';
-
-/** The Upload object, as the uploads endpoints return it. */
-export interface Upload {
-  id: string;
-  object: 'upload';
-  bytes: number;
-  created_at: number;
-  expires_at: number;
-  filename: string;
-  purpose: string;
-  status: UploadStatus;
-  /** The File the upload became: null (always sent) until it is completed. */
-  file?: FileObject | null;
-}
-
-/** The UploadPart object, as `POST /v1/uploads/{upload_id}/parts` returns it. */
-export interface UploadPart {
-  id: string;
-  object: 'upload.part';
-  created_at: number;
-  upload_id: string;
-}
+import type { Upload, UploadPart, UploadStatus } from './types.js';
 
 /** An Upload accepts parts for an hour; still pending after that, it is expired. */
 export const UPLOAD_LIFETIME_MS = 3600 * 1000;

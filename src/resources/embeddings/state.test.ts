@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EmbeddingScript } from './script.js';
+import { EmbeddingScript } from './state.js';
 import { misuseBy } from '../../../test/support/errors.js';
 
 const request = { model: 'text-embedding-3-small', dimensions: 2, index: 0 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { thrownBy } from '../../../test/support/errors.js';
-import { parseChatRequest, textOf } from './validate.js';
+import { parseChatRequest, textOf } from './params.js';
 
 const user = { role: 'user', content: 'Hello' };
 const base = { model: 'gpt-4o-mini', messages: [user] };
