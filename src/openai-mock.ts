@@ -22,7 +22,7 @@ import type { FaultsView } from './engine/pipeline.js';
 import type { HandleResult, Transport } from './engine/port.js';
 import type { RecordedRequest } from './engine/request-log.js';
 import type { MockRequest } from './engine/request.js';
-import type { HttpMethod } from './engine/router.js';
+import type { RouteMethod } from './engine/router.js';
 import { RESOURCES, type ResourceConfig, type ResourceOptions, type ResourceSeed, type ResourceSurface } from './resources/index.js';
 import { createMockFetch, type FetchFunction } from './transport/fetch.js';
 
@@ -42,7 +42,7 @@ export interface SeedApi extends ResourceSeed {}
 
 /** One endpoint the mock serves (see {@link OpenAIMock.routes}). */
 export interface ServedRoute {
-  readonly method: HttpMethod;
+  readonly method: RouteMethod;
   /** Relative to `/v1`, with `{name}` segments for path parameters. */
   readonly path: string;
 }

@@ -5,7 +5,7 @@
  */
 import { ApiError } from './api-error.js';
 import type { MockRequest, MockResponse } from './request.js';
-import type { Reply } from './router.js';
+import type { HandlerReply } from './router.js';
 import { describeUnhandled, isKnownOpenAIRoute } from './unhandled.js';
 
 const encoder = new TextEncoder();
@@ -15,7 +15,7 @@ export function baseHeaders(requestId: string): Record<string, string> {
   return { 'x-request-id': requestId, 'openai-version': '2020-10-01', 'openai-processing-ms': '0', 'content-type': 'application/json' };
 }
 
-export function replyResponse(reply: Reply, requestId: string): MockResponse {
+export function replyResponse(reply: HandlerReply, requestId: string): MockResponse {
   const status = reply.status ?? 200;
   if ('bytes' in reply) {
     return { status, headers: { ...baseHeaders(requestId), ...reply.headers, 'content-type': reply.contentType }, body: reply.bytes };

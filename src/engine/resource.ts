@@ -41,6 +41,8 @@ export interface Inspection {
 
 /** One resource, built for one mock: the parts the engine composes. Every part is optional. */
 export interface ResourceInstance<Surface extends object = object, Seed extends object = object> {
+  /** What the resources built on this one reach through `context.use(module).state`. */
+  readonly state?: unknown;
   /** Its HTTP routes (paths relative to `/v1`). Two routes may not overlap: the router refuses a shadowed one. */
   readonly routes?: readonly Route[];
   /** Forgets every object and plan (`openaiMock.reset()`). */

@@ -2,7 +2,8 @@ import { badRequest } from './api-error.js';
 import { OpenAIMockError } from './errors.js';
 import type { MockRequest, ParsedBody } from './request.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+/** The methods the API's routes use (a request with another gets a 405 or the unhandled answer). */
+export type RouteMethod = 'GET' | 'POST' | 'DELETE';
 
 /** The names of a path pattern's `{name}` segments: `'/files/{file_id}'` → `'file_id'`. */
 export type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
@@ -21,7 +22,7 @@ export interface RouteContext<Params = Readonly<Record<string, string>>> {
 }
 
 /** A handler's answer: JSON (the default) or raw bytes. */
-export type Reply =
+export type HandlerReply =
   | { readonly status?: number; readonly json: unknown; readonly headers?: Record<string, string> }
   | {
       readonly status?: number;
@@ -30,7 +31,7 @@ export type Reply =
       readonly headers?: Record<string, string>;
     };
 
-export type RouteHandler<Params = Readonly<Record<string, string>>> = (context: RouteContext<Params>) => Reply | Promise<Reply>;
+export type RouteHandler<Params = Readonly<Record<string, string>>> = (context: RouteContext<Params>) => HandlerReply | Promise<HandlerReply>;
 
 /**
  * The objects of a read-counted store a route reads (see `LifecycleStore.observe`): the engine
@@ -52,7 +53,7 @@ export interface RouteReads<Params = Readonly<Record<string, string>>> {
 
 /** A route, with its path relative to the API's `/v1` and `{name}` segments for parameters. */
 export interface Route {
-  readonly method: HttpMethod;
+  readonly method: RouteMethod;
   readonly path: string;
   readonly handler: RouteHandler;
   /** Set for a route that reads objects whose progress counts reads (the read-counted mode). */
@@ -64,7 +65,7 @@ export interface Route {
  * `route('GET', '/files/{file_id}', ({ params }) => ... params.file_id ...)`.
  */
 export function route<const P extends string>(
-  method: HttpMethod,
+  method: RouteMethod,
   path: P,
   handler: RouteHandler<PathParams<P>>,
   options: { readonly reads?: RouteReads<PathParams<P>> } = {},
@@ -82,7 +83,7 @@ interface CompiledRoute extends Route {
 
 export type RouteMatch =
   | { readonly kind: 'found'; readonly route: Route; readonly params: Record<string, string> }
-  | { readonly kind: 'wrong-method'; readonly allowed: readonly HttpMethod[] }
+  | { readonly kind: 'wrong-method'; readonly allowed: readonly RouteMethod[] }
   | { readonly kind: 'none' };
 
 /**
@@ -114,7 +115,7 @@ export class Router {
   }
 
   match(method: string, path: string): RouteMatch {
-    const allowed: HttpMethod[] = [];
+    const allowed: RouteMethod[] = [];
     for (const route of this.#routes) {
       const m = route.pattern.exec(path);
       if (!m) continue;

@@ -16,7 +16,7 @@ import type { MatcherContext, MatcherResult } from './types.js';
 const NAME = 'toHaveUploadedFile';
 const decoder = new TextDecoder();
 
-interface Upload {
+interface UploadedFile {
   readonly file: FileObject;
   readonly deleted: boolean;
   /** What `expected` is matched against: the File object plus `content` as text. */
@@ -46,7 +46,7 @@ export function toHaveUploadedFile(
     );
   }
 
-  const uploads: Upload[] = received.files.uploads().map(({ file, deleted, content }) => ({
+  const uploads: UploadedFile[] = received.files.uploads().map(({ file, deleted, content }) => ({
     file,
     deleted,
     view: { ...file, content: decoder.decode(content) },
@@ -75,7 +75,7 @@ export function toHaveUploadedFile(
       }
       return lines.join('\n');
     }
-    const differs = (u: Upload): string => {
+    const differs = (u: UploadedFile): string => {
       if (!isPlainObject(expected)) return '';
       const keys = mismatchedKeys(this, u.view, expected);
       return keys.length > 0 ? `\n  differs in: ${keys.join(', ')}` : '';
@@ -88,7 +88,7 @@ export function toHaveUploadedFile(
 }
 
 /** `file-mock000001 train.jsonl (fine-tune, 85 bytes, processed, deleted)`. */
-function describe({ file, deleted }: Upload): string {
+function describe({ file, deleted }: UploadedFile): string {
   const facts = [file.purpose, count(file.bytes, 'byte'), file.status];
   if (deleted) facts.push('deleted');
   return `${file.id} ${file.filename} (${facts.join(', ')})`;

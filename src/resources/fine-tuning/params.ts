@@ -1,5 +1,5 @@
 import { badRequest, invalidType, invalidValue, missingParameter } from '../../engine/api-error.js';
-import { checkLength, metadata, nonEmptyString, optionalInteger, optionalString, rejectUnknownKeys } from '../../engine/fields.js';
+import { checkLength, metadata, nonEmptyString, objectItem, optionalInteger, optionalString, rejectUnknownKeys } from '../../engine/fields.js';
 import type {
   DpoHyperparameters,
   FineTuneMethod,
@@ -54,25 +54,25 @@ function method(value: unknown, legacy: Partial<Hyperparameters>): FineTuneMetho
   if (value === undefined || value === null) {
     return { type: 'supervised', supervised: { hyperparameters: withAuto(legacy) } };
   }
-  const m = object(value, 'method');
+  const m = objectItem(value, 'method');
   const type = m['type'];
   if (type === undefined) throw missingParameter('method.type');
   if (type !== 'supervised' && type !== 'dpo' && type !== 'reinforcement') {
     throw invalidValue('method.type', type, ['supervised', 'dpo', 'reinforcement']);
   }
-  const section = m[type] === undefined || m[type] === null ? {} : object(m[type], `method.${type}`);
+  const section = m[type] === undefined || m[type] === null ? {} : objectItem(m[type], `method.${type}`);
   const param = `method.${type}.hyperparameters`;
   const hp = { ...legacy, ...hyperparameters(section['hyperparameters'], param) };
   if (type === 'supervised') return { type, supervised: { hyperparameters: withAuto(hp) } };
   if (type === 'dpo') {
-    const raw = section['hyperparameters'] === undefined ? {} : object(section['hyperparameters'], param);
+    const raw = section['hyperparameters'] === undefined ? {} : objectItem(section['hyperparameters'], param);
     const beta = autoOrNumber(raw['beta'], `${param}.beta`, 0, 2, false);
     const dpo: DpoHyperparameters = { ...withAuto(hp), beta: beta ?? 'auto' };
     return { type, dpo: { hyperparameters: dpo } };
   }
   if (section['grader'] === undefined || section['grader'] === null) throw missingParameter('method.reinforcement.grader');
-  const grader = object(section['grader'], 'method.reinforcement.grader');
-  const raw = section['hyperparameters'] === undefined ? {} : object(section['hyperparameters'], param);
+  const grader = objectItem(section['grader'], 'method.reinforcement.grader');
+  const raw = section['hyperparameters'] === undefined ? {} : objectItem(section['hyperparameters'], param);
   const effort = raw['reasoning_effort'] ?? 'default';
   if (effort !== 'default' && effort !== 'low' && effort !== 'medium' && effort !== 'high') {
     throw invalidValue(`${param}.reasoning_effort`, effort, ['default', 'low', 'medium', 'high']);
@@ -89,7 +89,7 @@ function method(value: unknown, legacy: Partial<Hyperparameters>): FineTuneMetho
 
 function hyperparameters(value: unknown, param: string): Partial<Hyperparameters> {
   if (value === undefined || value === null) return {};
-  const hp = object(value, param);
+  const hp = objectItem(value, param);
   const out: Partial<Hyperparameters> = {};
   const batch = autoOrNumber(hp['batch_size'], `${param}.batch_size`, 1, 256, true);
   const lr = autoOrNumber(hp['learning_rate_multiplier'], `${param}.learning_rate_multiplier`, 0, Infinity, false);
@@ -136,18 +136,11 @@ function integrations(value: unknown): WandbIntegration[] | null {
     throw badRequest(`Invalid 'integrations': array too long. Expected an array with maximum length 5, but got an array with length ${value.length} instead.`, 'integrations', 'array_above_max_length');
   }
   return value.map((item, i) => {
-    const integration = object(item, `integrations[${i}]`);
+    const integration = objectItem(item, `integrations[${i}]`);
     if (integration['type'] !== 'wandb') throw invalidValue(`integrations[${i}].type`, integration['type'], ['wandb']);
-    const wandb = object(integration['wandb'], `integrations[${i}].wandb`);
+    const wandb = objectItem(integration['wandb'], `integrations[${i}].wandb`);
     nonEmptyString(wandb['project'], `integrations[${i}].wandb.project`);
     return integration as unknown as WandbIntegration;
   });
 }
-
-function object(value: unknown, param: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidType(param, 'an object', value);
-  return value as Record<string, unknown>;
-}
-
-
 
