@@ -197,6 +197,23 @@ export function jsonFile(value: unknown): Uint8Array {
   return encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * What a resource writes when it keeps one JSON file per object: `<folder>/<id>.json` holding
+ * `content(object)` (the object as the API returns it, its lifecycle, ...).
+ */
+export function jsonPerObject<T extends { readonly id: string }>(
+  folder: string,
+  objects: () => Iterable<T>,
+  content: (object: T) => unknown,
+): { readonly entries: readonly string[]; files(): Iterable<readonly [string, Uint8Array]> } {
+  return {
+    entries: [folder],
+    *files() {
+      for (const object of objects()) yield [`${folder}/${segment(object.id)}.json`, jsonFile(content(object))];
+    },
+  };
+}
+
 /** Every path the directory should hold, relative to it, with its content. */
 function snapshot(mock: Inspectable): Map<string, Uint8Array> {
   return new Map<string, Uint8Array>([[MARKER, encoder.encode(MARKER_TEXT)], ...mock.inspectionFiles()]);

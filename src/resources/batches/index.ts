@@ -1,4 +1,4 @@
-import { jsonFile, segment } from '../../engine/inspect.js';
+import { jsonPerObject } from '../../engine/inspect.js';
 import { defineResource } from '../../engine/resource.js';
 import { filesResource } from '../files/index.js';
 import { modelsResource } from '../models/index.js';
@@ -40,14 +40,7 @@ export const batchesResource = defineResource({
       settle: () => batches.settle(),
       surface,
       seed,
-      inspect: {
-        entries: ['batch_metadata'],
-        *files(): Iterable<readonly [string, Uint8Array]> {
-          for (const batch of surface.batches.all()) {
-            yield [`batch_metadata/${segment(batch.id)}.json`, jsonFile({ batch, lifecycle: batches.lifecycle(batch.id) })];
-          }
-        },
-      },
+      inspect: jsonPerObject('batch_metadata', () => surface.batches.all(), (batch) => ({ batch, lifecycle: batches.lifecycle(batch.id) })),
     };
   },
 });

@@ -1,4 +1,4 @@
-import { jsonFile, segment } from '../../engine/inspect.js';
+import { jsonPerObject } from '../../engine/inspect.js';
 import { defineResource } from '../../engine/resource.js';
 import { filesResource } from '../files/index.js';
 import { modelsResource } from '../models/index.js';
@@ -44,15 +44,12 @@ export const fineTuningResource = defineResource({
       settle: () => jobs.settle(),
       surface,
       seed,
-      inspect: {
-        entries: ['job_metadata'],
-        *files(): Iterable<readonly [string, Uint8Array]> {
-          for (const job of surface.jobs.all()) {
-            const record = { job, lifecycle: jobs.lifecycle(job.id), events: jobs.events(job.id), checkpoints: jobs.checkpoints(job.id) };
-            yield [`job_metadata/${segment(job.id)}.json`, jsonFile(record)];
-          }
-        },
-      },
+      inspect: jsonPerObject('job_metadata', () => surface.jobs.all(), (job) => ({
+        job,
+        lifecycle: jobs.lifecycle(job.id),
+        events: jobs.events(job.id),
+        checkpoints: jobs.checkpoints(job.id),
+      })),
     };
   },
 });

@@ -1,5 +1,5 @@
 import { timedCollection, type TimedCollection } from '../../engine/collection.js';
-import { jsonFile, segment } from '../../engine/inspect.js';
+import { jsonPerObject } from '../../engine/inspect.js';
 import { defineResource } from '../../engine/resource.js';
 import { modelsResource } from '../models/index.js';
 import { repliesResource } from '../replies/index.js';
@@ -54,15 +54,11 @@ export const responsesResource = defineResource({
       reset: () => responses.reset(),
       surface,
       seed,
-      inspect: {
-        entries: ['response_metadata'],
-        *files(): Iterable<readonly [string, Uint8Array]> {
-          for (const response of surface.responses.all()) {
-            const record = { response, lifecycle: responses.lifecycle(response.id), input_items: responses.inputItems(response.id) };
-            yield [`response_metadata/${segment(response.id)}.json`, jsonFile(record)];
-          }
-        },
-      },
+      inspect: jsonPerObject('response_metadata', () => surface.responses.all(), (response) => ({
+        response,
+        lifecycle: responses.lifecycle(response.id),
+        input_items: responses.inputItems(response.id),
+      })),
     };
   },
 });

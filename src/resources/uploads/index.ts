@@ -1,5 +1,5 @@
 import { timedCollection, type TimedCollection } from '../../engine/collection.js';
-import { jsonFile, segment } from '../../engine/inspect.js';
+import { jsonPerObject } from '../../engine/inspect.js';
 import { defineResource } from '../../engine/resource.js';
 import { filesResource } from '../files/index.js';
 import type { UploadPlan } from './plan.js';
@@ -50,14 +50,7 @@ export const uploadsResource = defineResource({
       reset: () => uploads.reset(),
       surface,
       seed,
-      inspect: {
-        entries: ['upload_metadata'],
-        *files(): Iterable<readonly [string, Uint8Array]> {
-          for (const upload of surface.uploads.all()) {
-            yield [`upload_metadata/${segment(upload.id)}.json`, jsonFile({ upload, lifecycle: uploads.lifecycle(upload.id) })];
-          }
-        },
-      },
+      inspect: jsonPerObject('upload_metadata', () => surface.uploads.all(), (upload) => ({ upload, lifecycle: uploads.lifecycle(upload.id) })),
     };
   },
 });
