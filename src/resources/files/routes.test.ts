@@ -6,7 +6,8 @@ import { IdGenerator } from '../../engine/ids.js';
 import type { FormFile } from '../../engine/request.js';
 import type { RouteContext } from '../../engine/router.js';
 import { MAX_BATCH_FILE_BYTES } from '../batches/input.js';
-import { fileRoutes, MAX_FILE_BYTES } from './routes.js';
+import { fileRoutes } from './routes.js';
+import { MAX_FILE_BYTES } from './rules.js';
 import { FilesState } from './state.js';
 
 // The size limits are checked here, on the route, because a body past them is too big to send

@@ -6,8 +6,6 @@ import { checkFormat, checkSize, expiresAfter } from './rules.js';
 import type { FilesState } from './state.js';
 import { UPLOAD_PURPOSES, type UploadPurpose } from './types.js';
 
-export { MAX_FILE_BYTES } from './rules.js';
-
 /** `/v1/files`: upload, list, retrieve, delete and download. */
 export function fileRoutes(files: FilesState): Route[] {
   const reads = { store: files.store };
