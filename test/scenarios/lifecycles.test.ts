@@ -118,3 +118,18 @@ describe('inspection', () => {
     expect(stored).toMatchObject({ response: { id: response.id, status: 'completed' }, input_items: [{ type: 'message', role: 'user' }] });
   });
 });
+
+describe('files that fail', () => {
+  test("a planned failure ends the file 'error' with its details, once its processing time is up", async () => {
+    openaiMock.files.plan({ match: (f) => f.filename === 'bad.jsonl', fail: { details: 'Invalid file format.' } });
+    const bad = await client.files.create({ file: await toFile(Buffer.from('{}\n'), 'bad.jsonl'), purpose: 'fine-tune' });
+    const good = await client.files.create({ file: await toFile(Buffer.from('{}\n'), 'good.jsonl'), purpose: 'fine-tune' });
+    expect(bad).toMatchObject({ status: 'uploaded', status_details: null });
+    await advanceTime(2000);
+    expect(await client.files.retrieve(bad.id)).toMatchObject({ status: 'error', status_details: 'Invalid file format.' });
+    expect(await client.files.retrieve(good.id)).toMatchObject({ status: 'processed', status_details: null });
+    expect(misuseBy(() => openaiMock.files.plan({ fail: { details: '' } })).message).toBe(
+      "[openai-mock] openaiMock.files.plan(): 'fail' is {\"details\":\"\"}; it must be an object { details } with a non-empty string, such as { details: 'Invalid file format.' }.",
+    );
+  });
+});

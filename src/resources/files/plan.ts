@@ -17,6 +17,11 @@ export interface FilePlan extends PlanBase<FilePlanTarget> {
   readonly hold?: true;
   /** Read-counted progression: `processed` on the `n`-th retrieve, list or content download. */
   readonly advanceEveryReads?: number;
+  /**
+   * The file ends `error` instead of `processed`, with this explanation in its `status_details`
+   * (the deprecated fields the API still sends, for a file it could not process).
+   */
+  readonly fail?: { readonly details: string };
 }
 
 /** Checks a file plan when it is made. */
@@ -26,5 +31,8 @@ export function checkFilePlan(plan: FilePlan): FilePlan {
   checkCommon(where, plan);
   if (plan.processingMs !== undefined) checkDuration(where, 'processingMs', plan.processingMs);
   if (plan.hold !== undefined && plan.hold !== true) throw invalid(where, 'hold', plan.hold, 'true');
+  if (plan.fail !== undefined && (typeof plan.fail !== 'object' || plan.fail === null || typeof plan.fail.details !== 'string' || plan.fail.details === '')) {
+    throw invalid(where, 'fail', plan.fail, "an object { details } with a non-empty string, such as { details: 'Invalid file format.' }");
+  }
   return plan;
 }

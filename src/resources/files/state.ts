@@ -76,8 +76,8 @@ export class FilesState {
       content: input.content,
       createdAt,
       expiresAt: lifetime === null ? null : createdAt + lifetime * 1000,
-      timeline: new Timeline<FileStatus>(createdAt, [{ status: 'uploaded', durationMs: processingMs }], 'processed'),
-      statusDetails: null,
+      timeline: new Timeline<FileStatus>(createdAt, [{ status: 'uploaded', durationMs: processingMs }], plan?.fail ? 'error' : 'processed'),
+      statusDetails: plan?.fail?.details ?? null,
       origin,
       seeded: false,
       reads,
@@ -169,6 +169,7 @@ export class FilesState {
   }
 
   #toObject(file: StoredFile): FileObject {
+    const status = this.store.state(file).status;
     const object: FileObject = {
       id: file.id,
       object: 'file',
@@ -176,8 +177,9 @@ export class FilesState {
       created_at: toSeconds(file.createdAt),
       filename: file.filename,
       purpose: file.purpose,
-      status: this.store.state(file).status,
-      status_details: file.statusDetails,
+      status,
+      // A planned failure's explanation shows once the file has failed; a seeded file's, as given.
+      status_details: file.seeded || status === 'error' ? file.statusDetails : null,
     };
     if (file.expiresAt !== null) object.expires_at = toSeconds(file.expiresAt);
     return object;
