@@ -133,6 +133,8 @@ export interface Stepped {
   readonly kind: string;
   /** The collection on `openaiMock` (`files`, `jobs`, `batches`). */
   readonly collection: string;
+  /** How the code under test resumes a paused one (`client.fineTuning.jobs.resume(id)`), for objects that pause. */
+  readonly resume?: string;
 }
 
 /**
@@ -168,7 +170,7 @@ export function stepTimeline<S extends string>(
   if (state.paused) {
     throw new OpenAIMockError(
       'ERR_OPENAI_MOCK_INVALID_STEP',
-      `The ${what.kind} '${id}' is paused: resume it (client.fineTuning.jobs.resume(id)) before stepping it.`,
+      `The ${what.kind} '${id}' is paused: resume it${what.resume ? ` (${what.resume})` : ''} before stepping it.`,
     );
   }
   timeline.record({ type: 'step', at: now });

@@ -8,7 +8,7 @@ import type { Clock } from './clock.js';
 import { OpenAIMockError } from './errors.js';
 import type { IdGenerator } from './ids.js';
 import type { LifecycleState, Timeline } from './lifecycle.js';
-import { PlanBook, ReadCounter, stepTimeline, type PlanBase } from './plans.js';
+import { PlanBook, ReadCounter, stepTimeline, type PlanBase, type Stepped } from './plans.js';
 import type { Observed } from './router.js';
 
 /** What the store needs of every record. */
@@ -24,11 +24,7 @@ export interface Stored<S extends string> {
 }
 
 /** How the store names its objects in the messages it throws. */
-export interface StoreNames {
-  /** `file`, `fine-tuning job`, `batch`. */
-  readonly kind: string;
-  /** The collection on `openaiMock`: `files`, `jobs`, `batches`. */
-  readonly collection: string;
+export interface StoreNames extends Stepped {
   /** The word the duplicate-id message uses for a seeded one (`job`); `kind` by default. */
   readonly seededAs?: string;
   /** True where a factory picks the id when none is given: the duplicate-id message says so. */

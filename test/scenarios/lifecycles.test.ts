@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { toFile } from 'openai';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
-import { makeClient } from '../support/client.js';
+import { dataset, makeClient, uploadTrainingFile } from '../support/client.js';
 import { misuseBy, rejection } from '../support/errors.js';
 
 const client = makeClient();
@@ -131,5 +131,18 @@ describe('files that fail', () => {
     expect(misuseBy(() => openaiMock.files.plan({ fail: { details: '' } })).message).toBe(
       "[openai-mock] openaiMock.files.plan(): 'fail' is {\"details\":\"\"}; it must be an object { details } with a non-empty string, such as { details: 'Invalid file format.' }.",
     );
+  });
+});
+
+describe('fine-tuning jobs', () => {
+  test('a paused job cannot be stepped, and the message says how the code under test resumes it', async () => {
+    const file = await uploadTrainingFile(client, dataset(20));
+    await advanceTime(2000);
+    const job = await client.fineTuning.jobs.create({ model: 'gpt-4o-mini-2024-07-18', training_file: file.id });
+    await advanceTime(4000);
+    await client.fineTuning.jobs.pause(job.id);
+    const error = misuseBy(() => openaiMock.jobs.step(job.id));
+    expect(error.code).toBe('ERR_OPENAI_MOCK_INVALID_STEP');
+    expect(error.message).toBe(`[openai-mock] The fine-tuning job '${job.id}' is paused: resume it (client.fineTuning.jobs.resume(id)) before stepping it.`);
   });
 });

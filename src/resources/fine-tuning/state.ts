@@ -33,7 +33,7 @@ export class JobsState {
     private readonly modelExists: (id: string) => boolean = () => false,
   ) {
     this.store = new LifecycleStore(ctx.clock, ctx.ids, {
-      names: { kind: 'fine-tuning job', collection: 'jobs', seededAs: 'job' },
+      names: { kind: 'fine-tuning job', collection: 'jobs', seededAs: 'job', resume: 'client.fineTuning.jobs.resume(id)' },
       checkPlan: checkJobPlan,
     });
   }
