@@ -56,10 +56,10 @@ describe('moderationResult', () => {
   });
 
   test('a verdict that flags what the model never applies to this input is a misuse', () => {
-    const illicit = misuseBy(() => moderationResult(text('hi'), legacy, { flag: new Set(['illicit']), scores: {} }, 1));
+    const illicit = misuseBy(() => moderationResult(text('hi'), legacy, { flag: new Set(['illicit']), scores: {} }, { index: 1, origin: 'openaiMock.moderateWith()' }));
     expect(illicit.code).toBe('ERR_OPENAI_MOCK_INVALID_REPLY');
     expect(illicit.message).toBe(
-      "[openai-mock] openaiMock.moderateWith() flags 'illicit' for input 1, but text-moderation-latest does not score 'illicit' (only the omni models do), " +
+      "[openai-mock] The verdict openaiMock.moderateWith() gives for input 1 flags 'illicit', but text-moderation-latest does not score 'illicit' (only the omni models do), " +
         "so the API could never flag it there. Flag another category, or send model: 'omni-moderation-latest'.",
     );
     const hate = misuseBy(() => moderationResult(picture, omni, { flag: new Set(['hate']), scores: {} }));

@@ -15,9 +15,17 @@ export function moderationResponse(id: string, request: ModerationRequest, scrip
   const { model, inputs } = request;
   const results = inputs.map((input, index) => {
     const verdict = script?.verdictFor(input.text, { model: model.id, index, images: input.images });
-    return moderationResult(input, model, verdict, index);
+    return moderationResult(input, model, verdict, { index, origin: 'openaiMock.moderateWith()' });
   });
   return { id, model: model.responseModel, results };
+}
+
+/** Where a verdict came from, for the message when it cannot be answered. */
+export interface VerdictOrigin {
+  /** The result's position in `results`. */
+  readonly index: number;
+  /** Who gave it: `openaiMock.moderateWith()`, `moderationFactory`. */
+  readonly origin: string;
 }
 
 /**
@@ -27,7 +35,12 @@ export function moderationResponse(id: string, request: ModerationRequest, scrip
  * applied to nothing (UNVERIFIED: the spec requires a number and a list for them, so these are
  * the values that say "not scored"; the API's own are not on record).
  */
-export function moderationResult(input: ModerationInput, model: ModerationModel, verdict: CheckedVerdict | undefined, index = 0): Moderation {
+export function moderationResult(
+  input: ModerationInput,
+  model: ModerationModel,
+  verdict: CheckedVerdict | undefined,
+  where: VerdictOrigin = { index: 0, origin: 'openaiMock.moderateWith()' },
+): Moderation {
   const scores = defaultScores(input);
   const categories = {} as Record<ModerationCategory, boolean | null>;
   const applied = {} as Record<ModerationCategory, ModerationInputType[]>;
@@ -40,7 +53,7 @@ export function moderationResult(input: ModerationInput, model: ModerationModel,
   }
   if (verdict) {
     for (const category of verdict.flag) {
-      if (applied[category].length === 0) throw notApplied(category, model, index);
+      if (applied[category].length === 0) throw notApplied(category, model, where);
       categories[category] = true;
       scores[category] = flaggedScore(input, category);
     }
@@ -60,14 +73,14 @@ function appliedTypes(category: ModerationCategory, input: ModerationInput, mode
   return input.types.filter((type) => type === 'text' || IMAGE_CATEGORIES.has(category));
 }
 
-/** A script flagged a category the model did not apply to this input: the API could never flag it. */
-function notApplied(category: ModerationCategory, model: ModerationModel, index: number): OpenAIMockError {
+/** A verdict (scripted, or given to the factory) flags a category the model did not apply to this input. */
+function notApplied(category: ModerationCategory, model: ModerationModel, { index, origin }: VerdictOrigin): OpenAIMockError {
   const why = !model.omni
     ? `${model.id} does not score '${category}' (only the omni models do)`
     : `${model.id} applies '${category}' to text only, and input ${index} holds only images`;
   return new OpenAIMockError(
     'ERR_OPENAI_MOCK_INVALID_REPLY',
-    `openaiMock.moderateWith() flags '${category}' for input ${index}, but ${why}, so the API could never flag it there. ` +
+    `The verdict ${origin} gives for input ${index} flags '${category}', but ${why}, so the API could never flag it there. ` +
       `Flag another category, or send ${!model.omni ? "model: 'omni-moderation-latest'" : 'text with the image'}.`,
   );
 }
