@@ -5,12 +5,13 @@ import { ModerationScript, type ModerationSource } from './state.js';
 /** What moderations add to `openaiMock`. */
 export interface ModerationsSurface {
   /**
-   * Scripts what `POST /v1/moderations` (and batch lines sent to it) answers from now on, until
-   * `reset()`: an object mapping input texts to verdicts, or a function of each input's text
-   * returning its verdict or `undefined`. A verdict is the categories to flag, or part of a
-   * result (`categories`, `category_scores`). Flagged categories get a score of 0.9 or more
-   * unless one is given, and `flagged` is true when any category is. Inputs left unscripted get
-   * the default: nothing flagged, small scores that depend only on the input.
+   * Scripts what `POST /v1/moderations` answers from now on (its batch lines too, once the
+   * batches resource accepts the endpoint), until `reset()`: an object mapping input texts to
+   * verdicts, or a function of each input's text returning its verdict or `undefined`. A verdict
+   * is the categories to flag, or part of a result (`categories`, `category_scores`). Flagged
+   * categories get a score of 0.9 or more unless one is given, and `flagged` is true when any
+   * category is. Inputs left unscripted get the default: nothing flagged, small scores that
+   * depend only on the input.
    *
    * @example
    * openaiMock.moderateWith({ 'I will hurt you': ['violence', 'harassment/threatening'] });
