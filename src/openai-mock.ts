@@ -54,7 +54,7 @@ const engines = new WeakMap<object, Engine>();
  * A stateful, in-memory OpenAI API. It knows nothing of nock or the test runner: a transport
  * hands it {@link MockRequest}s and writes out what {@link OpenAIMock.handle} answers. Besides
  * the members below it carries each resource's collection (`files`, `jobs`, `batches`,
- * `uploads`, `responses`, `models`) and methods (`replyWith`, `replyOnce`, `embedWith`).
+ * `uploads`, `responses`, `models`) and methods (`replyWith`, `replyOnce`, `embedWith`, `moderateWith`).
  *
  * @example
  * const openaiMock = createOpenAIMock({ files: { processingMs: 0 } });
@@ -344,6 +344,10 @@ export type {
   FineTuningJobStatus,
 } from './resources/fine-tuning/types.js';
 export type { Model } from './resources/models/types.js';
+export type { ModerationCategory, ModerationInputType } from './resources/moderations/categories.js';
+export type { ModerationScriptRequest, ModerationSource } from './resources/moderations/state.js';
+export type { Moderation, ModerationResponse } from './resources/moderations/types.js';
+export type { ModerationOverride, ModerationVerdict } from './resources/moderations/verdict.js';
 export type {
   JsonSchema,
   Reply,

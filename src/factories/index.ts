@@ -4,7 +4,7 @@
  * - `build()` returns a plain object typed with the official SDK's types and touches no mock.
  * - `create()` stores the object in the active mock (the one `openai-mock/vitest` installs for
  *   the test file) and returns what the API answers for it, so the SDK reads it back. Objects
- *   the API never stores (embedding responses, chat completions) only `build()`.
+ *   the API never stores (embedding responses, chat completions, moderations) only `build()`.
  * - Traits are methods: `fineTuningJobFactory.running()`, `fileFactory.forBatch().error()`.
  * - Ids never collide with the mock's (`file-seed000001` against `file-mock000001`), and
  *   restart, like the mock's, on every reset (before each test with the Vitest entry).
@@ -59,6 +59,14 @@ export type {
   EmbeddingResponseTransientParams,
   EmbeddingTransientParams,
 } from './embedding.js';
+export { DEFAULT_MODERATION_INPUT, ModerationFactory, moderationFactory } from './moderation.js';
+export type {
+  ModerationCategory,
+  ModerationCreateResponse,
+  ModerationModel,
+  ModerationTransientParams,
+  ModerationVerdict,
+} from './moderation.js';
 export { ResponseFactory, responseFactory } from './response.js';
 export type { Response, ResponseTransientParams } from './response.js';
 export {

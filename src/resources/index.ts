@@ -13,6 +13,7 @@ import { embeddingsResource } from './embeddings/index.js';
 import { filesResource } from './files/index.js';
 import { fineTuningResource } from './fine-tuning/index.js';
 import { modelsResource } from './models/index.js';
+import { moderationsResource } from './moderations/index.js';
 import { repliesResource } from './replies/index.js';
 import { responsesResource } from './responses/index.js';
 import { uploadsResource } from './uploads/index.js';
@@ -22,6 +23,7 @@ export const RESOURCES = [
   fineTuningResource,
   modelsResource,
   embeddingsResource,
+  moderationsResource,
   uploadsResource,
   repliesResource,
   chatResource,

@@ -509,6 +509,50 @@ function embeddingRoutes(): BadInputCase[] {
   ];
 }
 
+function moderationRoutes(): BadInputCase[] {
+  const route = 'POST /moderations';
+  const valid = { input: 'hello' };
+  const inputTypes = 'one of a string, array of strings, or array of objects';
+  const noModel = (model: string): ExpectedError =>
+    invalidRequest(404, `The model \`${model}\` does not exist or you do not have access to it.`, null, 'model_not_found');
+  const modelUnverified = 'the 404 text on the moderations endpoint (the one the other endpoints give)';
+  const shapeUnverified = 'the wording for an input of the wrong shape (modelled on the API’s other type errors)';
+  const part = (value: unknown): CaseRequest => ({ body: { json: { input: [value] } } });
+  return [
+    ...jsonBodyCases(route, missing('input'), valid),
+    ...missingCases(route, valid, ['input']),
+    ...typeCases(route, valid, [['model', 3, 'a string', 'an integer']]),
+    ...typeCases(route, valid, [
+      ['input', 5, inputTypes, 'an integer'],
+      ['input', { text: 'x' }, inputTypes, 'an object'],
+      ['input', true, inputTypes, 'a boolean'],
+    ]).map((c) => ({ ...c, unverified: shapeUnverified })),
+    { route, kind: 'wrong type', name: 'input mixing strings and numbers', request: { body: { json: { input: ['a', 1] } } }, expect: wrongType('input[1]', 'a string', 'an integer'), unverified: shapeUnverified },
+    { route, kind: 'wrong type', name: 'input of numbers', request: { body: { json: { input: [1, 2] } } }, expect: wrongType('input[0]', 'one of a string or object', 'an integer'), unverified: shapeUnverified },
+    { route, kind: 'wrong type', name: 'a string after a multi-modal part', request: { body: { json: { input: [{ type: 'text', text: 'a' }, 'b'] } } }, expect: wrongType('input[1]', 'an object', 'a string'), unverified: shapeUnverified },
+    { route, kind: 'empty body', name: 'an empty input array', request: { body: { json: { input: [] } } }, expect: invalidRequest(400, "Invalid 'input': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'input', 'empty_array'), unverified: 'that an empty array is refused (the spec sets no minimum)' },
+    { route, kind: 'wrong type', name: 'a part of an unknown type', request: part({ type: 'audio', audio: 'x' }), expect: invalidValue('input[0].type', 'audio', "'text' and 'image_url'") },
+    { route, kind: 'missing field', name: 'a part without a type', request: part({ text: 'a' }), expect: missing('input[0].type') },
+    { route, kind: 'missing field', name: 'a text part without its text', request: part({ type: 'text' }), expect: missing('input[0].text') },
+    { route, kind: 'wrong type', name: 'an image_url that is a string', request: part({ type: 'image_url', image_url: 'https://example.com/a.png' }), expect: wrongType('input[0].image_url', 'an object', 'a string') },
+    { route, kind: 'missing field', name: 'an image part without its url', request: part({ type: 'image_url', image_url: {} }), expect: missing('input[0].image_url.url') },
+    { route, kind: 'unknown field', name: 'an unknown key in an image part', request: part({ type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } }), expect: unknownParam('input[0].image_url.detail'), unverified: 'that unknown members of a part are refused' },
+    {
+      route,
+      kind: 'wrong type',
+      name: 'an image for a legacy text model',
+      request: { body: { json: { model: 'text-moderation-latest', input: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] } } },
+      expect: invalidRequest(400, 'The model `text-moderation-latest` does not support image inputs; use omni-moderation-latest.', 'input', 'invalid_value'),
+      unverified: 'the status and text for an image sent to a legacy text model',
+    },
+    { route, kind: 'unknown id', name: 'a model that does not exist', request: { body: { json: { ...valid, model: 'no-such-model' } } }, expect: noModel('no-such-model'), unverified: modelUnverified },
+    { route, kind: 'unknown id', name: 'a chat model', request: { body: { json: { ...valid, model: 'gpt-4o-mini' } } }, expect: noModel('gpt-4o-mini'), unverified: 'the answer for a model that exists but does not moderate' },
+    { route, kind: 'unknown id', name: 'the model constructor', request: { body: { json: { ...valid, model: 'constructor' } } }, expect: noModel('constructor'), unverified: modelUnverified },
+    ...unknownCases(route, valid, 'that the moderations endpoint refuses unknown keys, and with which text'),
+    noKey(route, { body: { json: valid } }),
+  ];
+}
+
 function uploadRoutes(fx: Fixtures): BadInputCase[] {
   const route = 'POST /uploads';
   const valid = { filename: 'big.jsonl', purpose: 'fine-tune', bytes: 10, mime_type: 'text/jsonl' };
@@ -692,6 +736,7 @@ export function badInputCases(fx: Fixtures): BadInputCase[] {
     ...fineTuningRoutes(fx),
     ...modelRoutes(),
     ...embeddingRoutes(),
+    ...moderationRoutes(),
     ...uploadRoutes(fx),
     ...chatRoutes(),
     ...responseRoutes(),

@@ -291,6 +291,28 @@ describe('embeddings', () => {
   });
 });
 
+describe('moderations', () => {
+  test('strings, multi-modal inputs, every model, flagged and unflagged; refusals', async () => {
+    await expect(client.moderations.create({ input: 'hello' })).resolves.toMatchObject({ model: 'omni-moderation-latest' });
+    await client.moderations.create({ model: 'omni-moderation-2024-09-26', input: ['a', ''] });
+    await client.moderations.create({
+      input: [
+        { type: 'text', text: 'look at this' },
+        { type: 'image_url', image_url: { url: 'https://example.com/image.png' } },
+      ],
+    });
+    await client.moderations.create({ input: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] });
+    // The legacy models send null for the illicit categories, which the spec allows.
+    openaiMock.moderateWith({ 'I will hurt you': { categories: { violence: true }, category_scores: { harassment: 0.4 } } });
+    for (const model of ['text-moderation-latest', 'text-moderation-stable'] as const) {
+      const legacy = await client.moderations.create({ model, input: 'I will hurt you' });
+      expect(legacy.results[0]).toMatchObject({ flagged: true, categories: { illicit: null, violence: true } });
+    }
+    await expect(rejection(client.moderations.create({ model: 'no-such-model', input: 'x' }))).resolves.toBeInstanceOf(OpenAI.NotFoundError);
+    await expect(rejection(client.moderations.create({ input: [] }))).resolves.toBeInstanceOf(OpenAI.BadRequestError);
+  });
+});
+
 const WEATHER = {
   type: 'function' as const,
   function: {
@@ -511,7 +533,7 @@ describe('errors every route can give', () => {
   test('no API key, an unknown route, a route the mock does not serve, a wrong method', async () => {
     expect((await raw('GET', '/files', { key: null })).status).toBe(401);
     expect((await raw('GET', '/no-such-thing')).status).toBe(404);
-    expect((await raw('POST', '/moderations', { body: '{"input":"x"}' })).status).toBe(501);
+    expect((await raw('POST', '/images/generations', { body: '{"prompt":"x"}' })).status).toBe(501);
     expect((await raw('DELETE', '/batches')).status).toBe(405);
     expect((await raw('POST', '/chat/completions', { body: '{not json' })).status).toBe(400);
   });
@@ -526,6 +548,7 @@ describe('errors every route can give', () => {
       ['POST', '/batches', '{"input_file_id":"file-1","endpoint":"/v1/chat/completions","completion_window":"1h"}'],
       ['POST', '/fine_tuning/jobs', '{"model":"gpt-4o-mini-2024-07-18"}'],
       ['POST', '/embeddings', '{"model":"text-embedding-3-small","input":"x","dimensions":0}'],
+      ['POST', '/moderations', '{"input":[{"type":"audio"}]}'],
     ];
     for (const [method, path, body] of refusals) {
       const response = await raw(method, path, body === undefined ? {} : { body });

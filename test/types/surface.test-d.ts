@@ -8,6 +8,7 @@ import type {
   FineTuningJob,
   LifecycleState,
   Model,
+  ModerationSource,
   OpenAIMock,
   OpenAIMockOptions,
   ReadonlyCollection,
@@ -22,6 +23,11 @@ test('methods that chain return the mock', () => {
   expectTypeOf(openaiMock.replyWith('Paris')).toEqualTypeOf<OpenAIMock>();
   expectTypeOf(openaiMock.replyOnce('a', { content: 'b' })).toEqualTypeOf<OpenAIMock>();
   expectTypeOf(openaiMock.embedWith({ cats: [1, 0] })).toEqualTypeOf<OpenAIMock>();
+  expectTypeOf(openaiMock.moderateWith({ 'I will hurt you': ['violence'] })).toEqualTypeOf<OpenAIMock>();
+  expectTypeOf(openaiMock.moderateWith).parameter(0).toEqualTypeOf<ModerationSource>();
+  openaiMock.moderateWith((text, { images }) => (images.length > 0 ? { categories: { sexual: true }, category_scores: { sexual: 0.9 } } : undefined));
+  // @ts-expect-error a verdict names categories the API has
+  openaiMock.moderateWith({ 'I will hurt you': ['violent'] });
   expectTypeOf(openaiMock.pendingReplies).toEqualTypeOf<number>();
   expectTypeOf(openaiMock.replyWith('x').configure({ timing: 'instant' }).reset()).toEqualTypeOf<OpenAIMock>();
 });
