@@ -53,8 +53,8 @@ const engines = new WeakMap<object, Engine>();
 /**
  * A stateful, in-memory OpenAI API. It knows nothing of nock or the test runner: a transport
  * hands it {@link MockRequest}s and writes out what {@link OpenAIMock.handle} answers. Besides
- * the members below it carries each resource's collection (`files`, `jobs`, `batches`,
- * `uploads`, `responses`, `models`) and methods (`replyWith`, `replyOnce`, `embedWith`, `moderateWith`).
+ * the members below it carries what each resource of `src/resources/index.ts` puts on it: its
+ * collection (`openaiMock.files`) and its methods (`openaiMock.replyWith`), typed from the list.
  *
  * @example
  * const openaiMock = createOpenAIMock({ files: { processingMs: 0 } });

@@ -249,6 +249,8 @@ describe('the corpus', () => {
     expect(paragraph).toContain(`sends **${CASES.length} bad requests** over the ${served.length} served routes`);
     expect(paragraph).toContain(`(${SAMPLE.length} of them through nock as well)`);
     expect(paragraph).toContain(`${unverified} of the expected texts are not on record`);
+    // The introduction repeats the count.
+    expect(readme).toContain(`a counted corpus of ${CASES.length} bad requests gets the real API's errors`);
   });
 
   afterAll(() => {
