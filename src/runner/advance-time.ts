@@ -22,6 +22,8 @@ const QUIET_TURNS = 8;
 const MAX_SETTLE_MS = 2000;
 /** A guard against intervals firing without end: past it, the rest of the time passes at once. */
 const MAX_TIMERS = 100_000;
+/** The longest delay a timer can have (2^31 − 1 ms, about 24.8 days); Node makes a longer one 1 ms. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * Lets `ms` pass under fake timers, one timer at a time: each timer fires at its own moment, and
@@ -30,6 +32,17 @@ const MAX_TIMERS = 100_000;
  * real time. A sentinel timer at the end keeps the clock from passing the target.
  */
 export async function advanceFakeTime(mock: OpenAIMock, timers: FakeTimerControls, ms: number): Promise<void> {
+  // The sentinel is a timer, so a longer advance goes in steps a timer can span.
+  let left = ms;
+  do {
+    const step = Math.min(left, MAX_DELAY_MS);
+    await advanceUpTo(mock, timers, step);
+    left -= step;
+  } while (left > 0);
+}
+
+/** {@link advanceFakeTime} for at most {@link MAX_DELAY_MS}. */
+async function advanceUpTo(mock: OpenAIMock, timers: FakeTimerControls, ms: number): Promise<void> {
   let reached = false;
   const sentinel = setTimeout(() => {
     reached = true;
