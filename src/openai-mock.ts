@@ -9,6 +9,7 @@ import type { Clock } from './engine/clock.js';
 import type { EngineConfig, EngineOptions } from './engine/config.js';
 import { Engine } from './engine/engine.js';
 import { OpenAIMockError } from './engine/errors.js';
+import { checkNodeVersion } from './engine/node-version.js';
 import type { FaultHandle, FaultKind, FaultOptionsByKind } from './engine/faults.js';
 import {
   INSPECT_VARIABLE,
@@ -207,6 +208,7 @@ export class OpenAIMock {
         'This mock was built without a transport. Use createOpenAIMock() from "openai-mock", or call handle() yourself.',
       );
     }
+    checkNodeVersion();
     const transport = this.#transportFactory();
     transport.install(this.#engine.pipeline);
     this.#transport = transport;

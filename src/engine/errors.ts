@@ -21,7 +21,9 @@ export type OpenAIMockErrorCode =
   /** A route is registered where another route already answers every request it would get. */
   | 'ERR_OPENAI_MOCK_SHADOWED_ROUTE'
   /** The resource modules cannot be put together (one missing from the list, or two needing each other). */
-  | 'ERR_OPENAI_MOCK_RESOURCE';
+  | 'ERR_OPENAI_MOCK_RESOURCE'
+  /** Node is older than the package supports: requests could not be intercepted. */
+  | 'ERR_OPENAI_MOCK_UNSUPPORTED_NODE';
 
 /** Marks an OpenAIMockError, whichever copy of this module made it. */
 const BRAND = Symbol.for('openai-mock.OpenAIMockError');
