@@ -2,10 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // One line turns every request to api.openai.com into a call to the in-memory mock.
+    // One line turns every request to api.openai.com into a call to the in-memory mock. No key
+    // is needed: with OPENAI_API_KEY unset, the mock gives the client in src/pipeline.ts (built
+    // when it is imported) a placeholder; with OPENAI_MOCK=off, your shell's key is used.
     setupFiles: ['openai-mock/vitest'],
-    // The client in src/pipeline.ts reads its key from the environment when it is imported.
-    // Tests never need a real key: the mock accepts any non-empty one.
-    env: { OPENAI_API_KEY: 'test-key' },
   },
 });

@@ -86,7 +86,17 @@ function setUpReal(runner: RunnerHooks): RunnerEntry {
   return { openaiMock, advanceTime, isMocked: false };
 }
 
+/**
+ * The key `new OpenAI()` finds under the mock when OPENAI_API_KEY is unset. Not a credential: the
+ * mock answers every request to an OpenAI origin, and any non-empty key passes its check.
+ */
+export const PLACEHOLDER_API_KEY = 'sk-openai-mock-placeholder';
+
 function setUpMock(runner: RunnerHooks): RunnerEntry {
+  // The SDK reads the key when a client is built, often at import time, and throws without one:
+  // under the mock no key is needed, so an unset (or empty) one gets the placeholder. A key the
+  // user set is kept, and real mode never gets here, so a contract pass sends the shell's key.
+  if (!process.env['OPENAI_API_KEY']) process.env['OPENAI_API_KEY'] = PLACEHOLDER_API_KEY;
   const transport = transportFromEnv();
   const openaiMock = runnerMock(transport);
   // A client keeps the fetch it found when it was built, and test files may build theirs at

@@ -3,7 +3,7 @@ import OpenAI, { toFile } from 'openai';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { advanceTime, openaiMock } from '../../src/vitest.js';
 
-const client = new OpenAI({ apiKey: 'sk-anything' });
+const client = new OpenAI(); // as the README writes it: no key needed under the mock
 
 async function train(jsonl: string) {
   const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), 'train.jsonl'), purpose: 'fine-tune' });
