@@ -112,3 +112,15 @@ test('a batch answers every line with the endpoint it names', async () => {
   const output = await (await client.files.content(done.output_file_id!)).text(); // one line per request
   expect(output.trim().split('\n').map((l) => (JSON.parse(l) as { custom_id: string }).custom_id)).toEqual(['r0', 'r1']);
 });
+
+// The Faults section's snippet, verbatim: a rejection that happens during advanceTime must
+// already be awaited, or Vitest reports it as unhandled and the run exits 1.
+test('a request that never comes back', async () => {
+  openaiMock.fault('timeout', { route: 'GET /v1/models' });
+  const call = new OpenAI({ timeout: 5_000, maxRetries: 0 }).models.list();
+  // Expect the rejection before advancing: the call rejects during advanceTime, and a rejection
+  // nothing waits for yet is reported as unhandled (the run fails even though the test passes).
+  const rejected = expect(call).rejects.toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
+  await advanceTime(5_000); // fires the SDK's own abort timer
+  await rejected;
+});
