@@ -37,6 +37,19 @@ describe('redactHeaders', () => {
     expect(JSON.stringify(out)).not.toContain('sk-abc');
   });
 
+  it('keeps a header named like a property of Object.prototype as an ordinary entry', () => {
+    const headers = Object.fromEntries([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+    ]) as Record<string, string>;
+    const out = redactHeaders(headers);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.entries(out)).toEqual([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+    ]);
+  });
+
   it('does not modify the headers it is given', () => {
     const headers = { authorization: 'Bearer sk-abc' };
     redactHeaders(headers);
@@ -68,5 +81,18 @@ describe('queryObject', () => {
       key: ['[REDACTED]', '[REDACTED]'],
       limit: '2',
     });
+  });
+
+  it('a parameter named like a property of Object.prototype is just data', () => {
+    const constructor = queryObject(new URLSearchParams('constructor=a'));
+    expect(constructor).toStrictEqual({ constructor: 'a' });
+    const proto = queryObject(new URLSearchParams('__proto__=c&__proto__=d&hasOwnProperty=e&toString=f'));
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.entries(proto)).toEqual([
+      ['__proto__', ['c', 'd']],
+      ['hasOwnProperty', 'e'],
+      ['toString', 'f'],
+    ]);
+    expect(JSON.parse(JSON.stringify(proto))).toStrictEqual(JSON.parse('{"__proto__":["c","d"],"hasOwnProperty":"e","toString":"f"}'));
   });
 });

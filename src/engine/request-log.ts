@@ -5,7 +5,11 @@ export interface RecordedRequest {
   readonly method: string;
   /** The path as sent, including the base path (`/v1/files/file-mock000001`). */
   readonly path: string;
-  /** Query parameters; credentials (`api-key`, `api_key`, `key`) are redacted. */
+  /**
+   * Query parameters; credentials (`api-key`, `api_key`, `key`) are redacted. Each name sent is an
+   * own property holding what was sent, whatever the name (`constructor`, `__proto__`); the object
+   * keeps `Object.prototype`, so test a name that may be absent with `Object.hasOwn`.
+   */
   readonly query: Readonly<Record<string, string | string[]>>;
   /**
    * Request headers, names lower-case; credentials (`authorization`, `api-key`,
@@ -31,27 +35,36 @@ const SECRET_HEADERS = new Set(['authorization', 'api-key', 'openai-api-key', 'x
 /** Query parameters gateways and Azure-style endpoints accept a key in. */
 const SECRET_PARAMS = new Set(['api-key', 'api_key', 'key']);
 
-/** Copies headers with credentials replaced, so the log can be printed and stored safely. */
+/**
+ * Copies headers with credentials replaced, so the log can be printed and stored safely. The
+ * copy is built with `Object.fromEntries`, which defines each name as an own property: a header
+ * named `__proto__` or `constructor` is an entry like any other, never the object's prototype.
+ */
 export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (!SECRET_HEADERS.has(name)) {
-      out[name] = value;
-    } else {
-      out[name] = /^bearer\s/i.test(value) ? 'Bearer [REDACTED]' : '[REDACTED]';
-    }
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name) ? redactedValue(value) : value]),
+  );
 }
 
-/** Query parameters as an object, credentials redacted; repeated keys become arrays. */
+/** A credential's value as the log keeps it: the scheme of a bearer token, nothing else. */
+function redactedValue(value: string): string {
+  return /^bearer\s/i.test(value) ? 'Bearer [REDACTED]' : '[REDACTED]';
+}
+
+/**
+ * Query parameters as an object, credentials redacted; repeated keys become arrays. The values
+ * are gathered in a `Map` and the object made with `Object.fromEntries`, so every name is an own
+ * property that holds what was sent: `?constructor=a` is `{ constructor: 'a' }`, and
+ * `?__proto__=c&__proto__=d` an entry `__proto__: ['c', 'd']`, not a new prototype. The object
+ * keeps `Object.prototype`, so it prints and compares (`toStrictEqual`) as a literal does.
+ */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  const values = new Map<string, string[]>();
   for (const [key, raw] of params) {
     const value = SECRET_PARAMS.has(key.toLowerCase()) ? '[REDACTED]' : raw;
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    const existing = values.get(key);
+    if (existing === undefined) values.set(key, [value]);
+    else existing.push(value);
   }
-  return out;
+  return Object.fromEntries([...values].map(([key, all]) => [key, all.length === 1 ? all[0]! : all]));
 }
