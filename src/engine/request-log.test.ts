@@ -1,5 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { queryObject, redactHeaders } from './request-log.js';
+import { isCredentialName, queryObject, redactHeaders, redactURL } from './request-log.js';
+
+describe('isCredentialName', () => {
+  it('catches every spelling of a name a key rides in: case, - or _, brackets', () => {
+    const names = [
+      'authorization', 'Proxy-Authorization', 'api-key', 'API_KEY', 'apikey', 'Api-Key', 'x-api-key', 'openai-api-key',
+      'X-OpenAI-Api-Key', 'x-portkey-api-key', 'Ocp-Apim-Subscription-Key', 'subscription-key', 'key', 'KEY', 'api_key[]',
+      'api_key[0]', 'auth[api_key]', 'access_token', 'ACCESS-TOKEN', 'token', 'refresh_token', 'Helicone-Auth',
+      'client_secret', 'password', 'Cookie', 'sig', 'X-Amz-Signature', 'X-Amz-Security-Token',
+    ];
+    expect(names.filter((name) => !isCredentialName(name))).toEqual([]);
+  });
+
+  it('leaves what the SDK and the API send as it is', () => {
+    const names = [
+      'idempotency-key', 'content-type', 'accept', 'user-agent', 'openai-organization', 'openai-project', 'openai-beta',
+      'x-stainless-retry-count', 'x-stainless-timeout', 'x-stainless-package-version', 'x-request-id', 'limit', 'after',
+      'before', 'order', 'purpose', 'include[]', 'metadata[key]', 'metadata[api_key]', 'max_tokens', 'keys', 'monkey',
+    ];
+    expect(names.filter((name) => isCredentialName(name))).toEqual([]);
+  });
+});
+
+describe('redactURL', () => {
+  it('redacts credentials in the query by the same rule, and drops a user name and password', () => {
+    expect(redactURL('https://api.openai.com/v1/models?limit=2&api_key%5B%5D=sk-a&Access_Token=sk-b&after=x%20y')).toBe(
+      'https://api.openai.com/v1/models?limit=2&api_key%5B%5D=[REDACTED]&Access_Token=[REDACTED]&after=x%20y',
+    );
+    expect(redactURL('https://user:sk-c@gateway.test/v1/files')).toBe('https://gateway.test/v1/files');
+  });
+
+  it('leaves a URL without credentials as it is, and cuts the query off text that is not a URL', () => {
+    expect(redactURL('https://api.openai.com/v1/files?limit=2')).toBe('https://api.openai.com/v1/files?limit=2');
+    expect(redactURL('/v1/files?key=sk-d')).toBe('/v1/files');
+  });
+});
 
 describe('redactHeaders', () => {
   it('redacts a bearer Authorization header, keeping the scheme', () => {
@@ -22,6 +57,24 @@ describe('redactHeaders', () => {
       'api-key': '[REDACTED]',
       'openai-api-key': '[REDACTED]',
       'x-api-key': '[REDACTED]',
+    });
+  });
+
+  it('redacts proxies’ and gateways’ credentials and cookies, by the rule the query follows', () => {
+    expect(
+      redactHeaders({
+        'proxy-authorization': 'Basic dXNlcjpwYXNz',
+        'x-openai-api-key': 'sk-a',
+        cookie: 'session=sk-b; theme=dark',
+        'helicone-auth': 'Bearer sk-c',
+        'idempotency-key': 'stainless-node-retry-1',
+      }),
+    ).toEqual({
+      'proxy-authorization': '[REDACTED]',
+      'x-openai-api-key': '[REDACTED]',
+      cookie: '[REDACTED]',
+      'helicone-auth': 'Bearer [REDACTED]',
+      'idempotency-key': 'stainless-node-retry-1',
     });
   });
 
@@ -79,6 +132,16 @@ describe('queryObject', () => {
       'api-key': '[REDACTED]',
       API_KEY: '[REDACTED]',
       key: ['[REDACTED]', '[REDACTED]'],
+      limit: '2',
+    });
+  });
+
+  it('redacts every spelling of a key parameter, bracketed forms included', () => {
+    expect(queryObject(new URLSearchParams('apikey=a&access_token=b&api_key[]=c&api_key[]=d&Api-Key=e&limit=2'))).toEqual({
+      apikey: '[REDACTED]',
+      access_token: '[REDACTED]',
+      'api_key[]': ['[REDACTED]', '[REDACTED]'],
+      'Api-Key': '[REDACTED]',
       limit: '2',
     });
   });
