@@ -199,7 +199,7 @@ export class NockTransport implements Transport {
           };
           interceptor.matchOrigin = (request) => claims(request) && matchOrigin.call(interceptor, request);
           interceptor.match = (request, body) =>
-            claims(request) ? match.call(interceptor, request, body) : [`openai-mock does not answer ${request.method} ${request.url}`];
+            claims(request) ? match.call(interceptor, request, body) : [`openai-mock does not answer ${request.method} ${redactURL(request.url)}`];
           this.#interceptors.push(interceptor);
           interceptor.reply(async (request: Request) => {
             const claim = this.#claims.get(request);

@@ -270,4 +270,28 @@ describe('the API key', () => {
     expect(openaiMock.requests).toMatchObject([{ path: '/v1/not-an-openai-route', status: 0, headers: { authorization: 'Bearer [REDACTED]' } }]);
     expect(JSON.stringify(openaiMock.requests)).not.toContain(KEY);
   });
+
+  test('is not in what the nock transport tells nock about a request it lets through', async () => {
+    openaiMock.configure({ baseURLs: [`${server.origin}/v1`], onUnhandledRequest: 'bypass' });
+    // A stub of the user's for the same path (but another query) makes nock ask every
+    // interceptor on the origin, ours included, why it does not match, and report the reasons to
+    // 'no match' listeners.
+    const stub = nock(server.origin).get('/v1/not-an-openai-route').query({ other: 'x' });
+    stub.reply(200, {});
+    const reasons: string[] = [];
+    const onNoMatch = (_: unknown, results?: readonly { readonly reasons: readonly string[] }[]): void => {
+      reasons.push(...(results ?? []).flatMap((result) => result.reasons));
+    };
+    nock.emitter.on('no match', onNoMatch);
+    try {
+      const client = new OpenAI({ apiKey: KEY, maxRetries: 0, baseURL: `${server.origin}/v1` });
+      await client.get('/not-an-openai-route', { query: { api_key: KEY, limit: 2 } });
+      expect(server.requests).toHaveLength(1);
+      expect(reasons).toContain(`openai-mock does not answer GET ${server.origin}/v1/not-an-openai-route?api_key=[REDACTED]&limit=2`);
+      expect(reasons.filter((reason) => reason.includes(KEY))).toEqual([]);
+    } finally {
+      nock.emitter.removeListener('no match', onNoMatch);
+      nock.removeInterceptor(stub);
+    }
+  });
 });
