@@ -1,8 +1,9 @@
 /**
  * The request pipeline: what happens to one request, from the transport's port to an answer.
- * It finds the route (once, for `willAnswer` and `handle`), lets faults hit the request, checks
- * the key, settles the resources, counts the reads the route declares, runs the handler, turns
- * what it throws into OpenAI's envelope, and logs the request. It names no resource.
+ * It claims the request (finds its route and, for one no route serves, asks `onUnhandledRequest`,
+ * once), lets faults hit it, checks the key, settles the resources, counts the reads the route
+ * declares, runs the handler, turns what it throws into OpenAI's envelope, and logs the request.
+ * It names no resource.
  */
 import { checkApiKey, errorResponse, faultResponse, releasedResponse, replyResponse, unhandledError } from './answers.js';
 import { ApiError } from './api-error.js';
@@ -13,7 +14,7 @@ import { connectionResetError } from './fault-responses.js';
 import { FaultRegistry, type FaultHandle, type FaultKind, type FaultOptionsByKind, type FaultSelection } from './faults.js';
 import { HeldAnswers } from './held-answers.js';
 import type { IdGenerator } from './ids.js';
-import type { EnginePort, HandleResult } from './port.js';
+import type { Answer, Claim, EnginePort, HandleResult } from './port.js';
 import { queryObject, redactHeaders, type RecordedRequest } from './request-log.js';
 import { loggableBody, parseBody, type MockRequest, type MockResponse, type ParsedBody } from './request.js';
 import type { Route, RouteContext, RouteMatch, Router } from './router.js';
@@ -47,29 +48,27 @@ export interface FaultsView {
   clear(): void;
 }
 
-/** Where a request goes: its parsed URL, its path under the base URL it was sent to, its route. */
-interface ResolvedRoute {
-  readonly url: URL;
-  /** The path under the matching base URL (`/files/file-1`), or null for another origin or path. */
-  readonly relative: string | null;
-  readonly match: RouteMatch | null;
-}
+/**
+ * What the pipeline decided about a request: a {@link Claim}, or, for one no route serves, that
+ * `onUnhandledRequest` lets it through (never a claim: the transport passes it on unanswered).
+ */
+type Decision =
+  | Claim
+  | {
+      readonly url: URL;
+      readonly relative: string | null;
+      readonly match: Exclude<RouteMatch, { kind: 'found' }> | null;
+      readonly unhandled: 'bypass';
+    };
 
 export class Pipeline implements EnginePort {
   readonly #deps: PipelineDeps;
   readonly #requests: RecordedRequest[] = [];
   readonly #faults = new FaultRegistry();
   readonly #held: HeldAnswers;
-  /** onUnhandledRequest decisions made by willAnswer(), waiting for handle() to use them. */
-  readonly #decisions = new Map<string, 'error' | 'warn'>();
   #inFlight = 0;
   #deliveries = 0;
   #requestCount = 0;
-  /**
-   * Where the last request looked up goes. A transport asks {@link willAnswer} and then
-   * {@link handle} about the same request: the URL is parsed and routed once for both.
-   */
-  #lastRoute: { readonly method: string; readonly href: string; readonly config: EngineConfig; readonly route: ResolvedRoute } | null = null;
 
   constructor(deps: PipelineDeps) {
     this.#deps = deps;
@@ -125,10 +124,9 @@ export class Pipeline implements EnginePort {
     this.#held.releaseAll();
   }
 
-  /** Forgets the request log, the faults and pending decisions; lets held requests go. */
+  /** Forgets the request log and the faults; lets held requests go. */
   reset(): void {
     this.#requests.length = 0;
-    this.#decisions.clear();
     this.#faults.clear();
     this.#held.releaseAll();
   }
@@ -142,27 +140,45 @@ export class Pipeline implements EnginePort {
   }
 
   /**
-   * For a request the mock does not serve, this consults `onUnhandledRequest` once; `handle()`
-   * then reuses that decision instead of asking the callback again.
+   * The port's one decision about a request (see {@link EnginePort.claim}): null for another
+   * origin, and for a request `onUnhandledRequest` lets through, which is logged here.
    */
-  willAnswer(method: string, url: string): boolean {
-    const route = this.#route(method, url);
-    if (!this.#interceptsOrigin(route.url.origin)) return false;
-    if (route.match?.kind === 'found') return true;
-    const strategy = this.#unhandledStrategy(method, url);
-    if (strategy !== 'bypass') this.#decisions.set(`${method} ${url}`, strategy);
-    return strategy !== 'bypass';
+  claim(request: Pick<MockRequest, 'method' | 'url' | 'headers'>): Claim | null {
+    const url = new URL(request.url);
+    if (!this.#interceptsOrigin(url.origin)) return null;
+    const decision = this.#decide(request.method, url);
+    if (decision.unhandled !== 'bypass') return decision;
+    this.#record(request, url, null, 0, null, this.#deps.clock.now());
+    return null;
   }
 
+  /**
+   * Whether the mock would answer a request with this method and URL (`openaiMock.willAnswer()`):
+   * for one it does not serve, this asks `onUnhandledRequest`. It keeps nothing for a later
+   * `handle()`; a transport uses {@link claim}, which gives the request its own decision.
+   */
+  willAnswer(method: string, url: string): boolean {
+    const parsed = new URL(url);
+    return this.#interceptsOrigin(parsed.origin) && this.#decide(method, parsed).unhandled !== 'bypass';
+  }
+
+  /** Logs a request to an OpenAI origin that was let through to the network (`openaiMock.recordBypass()`). */
   recordBypass(request: Pick<MockRequest, 'method' | 'url' | 'headers'>): void {
     this.#record(request, new URL(request.url), null, 0, null, this.#deps.clock.now());
   }
 
-  async handle(request: MockRequest): Promise<HandleResult> {
+  /** Answers a request {@link claim} claimed, as its claim says. Never throws. */
+  handle(request: MockRequest, claim: Claim): Promise<Answer>;
+  /**
+   * Answers a request handed over without a claim (`openaiMock.handle()`): the decision is made
+   * here, once, and may be to let the request through. Never throws.
+   */
+  handle(request: MockRequest): Promise<HandleResult>;
+  async handle(request: MockRequest, claim?: Claim): Promise<HandleResult> {
     this.#inFlight += 1;
     this.#requestCount += 1;
     try {
-      const result = await this.#handle(request);
+      const result = await this.#handle(request, claim ?? this.#decide(request.method, new URL(request.url)));
       this.#deps.afterRequest();
       return result;
     } finally {
@@ -170,9 +186,9 @@ export class Pipeline implements EnginePort {
     }
   }
 
-  async #handle(request: MockRequest): Promise<HandleResult> {
+  async #handle(request: MockRequest, decision: Decision): Promise<HandleResult> {
     const requestId = this.#deps.ids.next('req_');
-    const { url, relative, match } = this.#route(request.method, request.url);
+    const { url, relative } = decision;
     const at = this.#deps.clock.now();
     const body = await parseBody(request);
     const record = (status: number, id: string | null, fault?: FaultKind): void => {
@@ -181,22 +197,20 @@ export class Pipeline implements EnginePort {
     const fault = this.#fault(request, url, body, requestId, record);
     if ('result' in fault) return fault.result;
 
-    if (!match || match.kind !== 'found') {
-      const key = `${request.method} ${request.url}`;
-      const strategy = this.#decisions.get(key) ?? this.#unhandledStrategy(request.method, request.url);
-      this.#decisions.delete(key);
-      if (strategy === 'bypass') {
+    if (decision.unhandled !== null) {
+      if (decision.unhandled === 'bypass') {
         record(0, null);
         return { bypass: true };
       }
       const error =
-        match?.kind === 'wrong-method'
+        decision.match?.kind === 'wrong-method'
           ? new ApiError(405, `Method not allowed (${request.method} ${url.pathname})`)
           : unhandledError(request.method, url.pathname, relative);
-      if (strategy === 'warn') console.warn(`[openai-mock] ${error.message}`);
+      if (decision.unhandled === 'warn') console.warn(`[openai-mock] ${error.message}`);
       record(error.status, requestId);
       return errorResponse(error, requestId, { 'x-should-retry': 'false' });
     }
+    const { match } = decision;
 
     let response: MockResponse;
     try {
@@ -305,23 +319,23 @@ export class Pipeline implements EnginePort {
     });
   }
 
-  #route(method: string, href: string): ResolvedRoute {
-    const config = this.config;
-    const last = this.#lastRoute;
-    if (last !== null && last.href === href && last.method === method && last.config === config) return last.route;
-    const url = new URL(href);
-    const target = matchBaseURL(config, url);
-    const relative = target ? target.relative : null;
-    const route: ResolvedRoute = { url, relative, match: relative === null ? null : this.#deps.router.match(method, relative) };
-    this.#lastRoute = { method, href, config, route };
-    return route;
+  /**
+   * Routes a request and, when no route serves it, asks `onUnhandledRequest` what to do: the one
+   * place the strategy is consulted, once per request.
+   */
+  #decide(method: string, url: URL): Decision {
+    const target = matchBaseURL(this.config, url);
+    if (!target) return { url, relative: null, match: null, unhandled: this.#unhandledStrategy(method, url) };
+    const { relative } = target;
+    const match = this.#deps.router.match(method, relative);
+    if (match.kind === 'found') return { url, relative, match, unhandled: null };
+    return { url, relative, match, unhandled: this.#unhandledStrategy(method, url) };
   }
 
-  #unhandledStrategy(method: string, url: string): 'error' | 'warn' | 'bypass' {
+  #unhandledStrategy(method: string, url: URL): 'error' | 'warn' | 'bypass' {
     const strategy = this.config.onUnhandledRequest;
     if (typeof strategy !== 'function') return strategy;
-    const parsed = new URL(url);
-    return strategy({ method, url, path: parsed.pathname }) ?? 'error';
+    return strategy({ method, url: url.href, path: url.pathname }) ?? 'error';
   }
 }
 

@@ -1,5 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { queryObject, redactHeaders } from './request-log.js';
+import { isCredentialName, queryObject, redactHeaders, redactURL } from './request-log.js';
+
+describe('isCredentialName', () => {
+  it('catches every spelling of a name a key rides in: case, - or _, brackets', () => {
+    const names = [
+      'authorization', 'Proxy-Authorization', 'api-key', 'API_KEY', 'apikey', 'Api-Key', 'x-api-key', 'openai-api-key',
+      'X-OpenAI-Api-Key', 'x-portkey-api-key', 'Ocp-Apim-Subscription-Key', 'subscription-key', 'key', 'KEY', 'api_key[]',
+      'api_key[0]', 'auth[api_key]', 'access_token', 'ACCESS-TOKEN', 'token', 'refresh_token', 'Helicone-Auth',
+      'client_secret', 'password', 'Cookie', 'sig', 'X-Amz-Signature', 'X-Amz-Security-Token',
+    ];
+    expect(names.filter((name) => !isCredentialName(name))).toEqual([]);
+  });
+
+  it('leaves what the SDK and the API send as it is', () => {
+    const names = [
+      'idempotency-key', 'content-type', 'accept', 'user-agent', 'openai-organization', 'openai-project', 'openai-beta',
+      'x-stainless-retry-count', 'x-stainless-timeout', 'x-stainless-package-version', 'x-request-id', 'limit', 'after',
+      'before', 'order', 'purpose', 'include[]', 'metadata[key]', 'metadata[api_key]', 'max_tokens', 'keys', 'monkey',
+    ];
+    expect(names.filter((name) => isCredentialName(name))).toEqual([]);
+  });
+});
+
+describe('redactURL', () => {
+  it('redacts credentials in the query by the same rule, and drops a user name and password', () => {
+    expect(redactURL('https://api.openai.com/v1/models?limit=2&api_key%5B%5D=sk-a&Access_Token=sk-b&after=x%20y')).toBe(
+      'https://api.openai.com/v1/models?limit=2&api_key%5B%5D=[REDACTED]&Access_Token=[REDACTED]&after=x%20y',
+    );
+    expect(redactURL('https://user:sk-c@gateway.test/v1/files')).toBe('https://gateway.test/v1/files');
+  });
+
+  it('leaves a URL without credentials as it is, and cuts the query off text that is not a URL', () => {
+    expect(redactURL('https://api.openai.com/v1/files?limit=2')).toBe('https://api.openai.com/v1/files?limit=2');
+    expect(redactURL('/v1/files?key=sk-d')).toBe('/v1/files');
+  });
+});
 
 describe('redactHeaders', () => {
   it('redacts a bearer Authorization header, keeping the scheme', () => {
@@ -25,6 +60,24 @@ describe('redactHeaders', () => {
     });
   });
 
+  it('redacts proxies’ and gateways’ credentials and cookies, by the rule the query follows', () => {
+    expect(
+      redactHeaders({
+        'proxy-authorization': 'Basic dXNlcjpwYXNz',
+        'x-openai-api-key': 'sk-a',
+        cookie: 'session=sk-b; theme=dark',
+        'helicone-auth': 'Bearer sk-c',
+        'idempotency-key': 'stainless-node-retry-1',
+      }),
+    ).toEqual({
+      'proxy-authorization': '[REDACTED]',
+      'x-openai-api-key': '[REDACTED]',
+      cookie: '[REDACTED]',
+      'helicone-auth': 'Bearer [REDACTED]',
+      'idempotency-key': 'stainless-node-retry-1',
+    });
+  });
+
   it('keeps every other header as is and never leaks the secret', () => {
     const headers = {
       authorization: 'Bearer sk-abc',
@@ -35,6 +88,19 @@ describe('redactHeaders', () => {
     const out = redactHeaders(headers);
     expect(out).toEqual({ ...headers, authorization: 'Bearer [REDACTED]' });
     expect(JSON.stringify(out)).not.toContain('sk-abc');
+  });
+
+  it('keeps a header named like a property of Object.prototype as an ordinary entry', () => {
+    const headers = Object.fromEntries([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+    ]) as Record<string, string>;
+    const out = redactHeaders(headers);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.entries(out)).toEqual([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+    ]);
   });
 
   it('does not modify the headers it is given', () => {
@@ -68,5 +134,28 @@ describe('queryObject', () => {
       key: ['[REDACTED]', '[REDACTED]'],
       limit: '2',
     });
+  });
+
+  it('redacts every spelling of a key parameter, bracketed forms included', () => {
+    expect(queryObject(new URLSearchParams('apikey=a&access_token=b&api_key[]=c&api_key[]=d&Api-Key=e&limit=2'))).toEqual({
+      apikey: '[REDACTED]',
+      access_token: '[REDACTED]',
+      'api_key[]': ['[REDACTED]', '[REDACTED]'],
+      'Api-Key': '[REDACTED]',
+      limit: '2',
+    });
+  });
+
+  it('a parameter named like a property of Object.prototype is just data', () => {
+    const constructor = queryObject(new URLSearchParams('constructor=a'));
+    expect(constructor).toStrictEqual({ constructor: 'a' });
+    const proto = queryObject(new URLSearchParams('__proto__=c&__proto__=d&hasOwnProperty=e&toString=f'));
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.entries(proto)).toEqual([
+      ['__proto__', ['c', 'd']],
+      ['hasOwnProperty', 'e'],
+      ['toString', 'f'],
+    ]);
+    expect(JSON.parse(JSON.stringify(proto))).toStrictEqual(JSON.parse('{"__proto__":["c","d"],"hasOwnProperty":"e","toString":"f"}'));
   });
 });

@@ -154,6 +154,21 @@ describe('loggableBody', () => {
     });
   });
 
+  it('keeps fields and file parts named like properties of Object.prototype as ordinary entries', async () => {
+    const form = new FormData();
+    form.append('constructor', 'a');
+    form.append('__proto__', new File([BINARY], 'x.bin', { type: 'application/octet-stream' }));
+    form.append('toString', new File([BINARY], 'y.bin', { type: 'application/octet-stream' }));
+    const logged = loggableBody(await parseBody(await multipart(form))) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(logged)).toBe(Object.prototype);
+    const summary = (filename: string) => ({ filename, bytes: 256, contentType: 'application/octet-stream' });
+    expect(Object.entries(logged)).toEqual([
+      ['constructor', 'a'],
+      ['__proto__', summary('x.bin')],
+      ['toString', summary('y.bin')],
+    ]);
+  });
+
   it('JSON as parsed, invalid JSON as text, nothing as null, bytes summarised', () => {
     expect(loggableBody({ kind: 'json', value: { a: [1] } })).toEqual({ a: [1] });
     expect(loggableBody({ kind: 'invalid-json', text: '{x' })).toBe('{x');

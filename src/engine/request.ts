@@ -133,6 +133,8 @@ export function formBody(body: ParsedBody): FormBody {
 /**
  * The body as it is kept in the request log: JSON as parsed, form fields as an object with
  * file parts summarised (`{ filename, bytes, contentType }`), anything else as text or null.
+ * Form names come from the client, so the object is made with `Object.fromEntries` (each name an
+ * own property): a part named `__proto__` is logged as an entry, never made the prototype.
  */
 export function loggableBody(body: ParsedBody): unknown {
   switch (body.kind) {
@@ -143,11 +145,12 @@ export function loggableBody(body: ParsedBody): unknown {
     case 'invalid-json':
       return body.text;
     case 'form': {
-      const out: Record<string, unknown> = Object.fromEntries(body.form.fields);
-      for (const [name, file] of body.form.files) {
-        out[name] = { filename: file.filename, bytes: file.bytes.byteLength, contentType: file.contentType };
-      }
-      return out;
+      const files = [...body.form.files].map(([name, file]) => [
+        name,
+        { filename: file.filename, bytes: file.bytes.byteLength, contentType: file.contentType },
+      ]);
+      // A file part replaces a text field of the same name, as it always has.
+      return Object.fromEntries([...body.form.fields, ...files]);
     }
     case 'invalid-form':
       return null;

@@ -33,14 +33,11 @@ export function createMockFetch(mock: EnginePort, passOn: FetchFunction = global
   return async function openaiMockFetch(input, init) {
     const request = incoming(input, init, passOn);
     request.signal?.throwIfAborted();
-    if (!mock.willAnswer(request.method, request.url)) {
-      if (mock.intercepts(request.url)) mock.recordBypass(request);
-      return request.passOn();
-    }
-    let result = await mock.handle({ method: request.method, url: request.url, headers: request.headers, body: await request.body() });
+    const claim = mock.claim(request);
+    if (claim === null) return request.passOn();
+    let result = await mock.handle({ method: request.method, url: request.url, headers: request.headers, body: await request.body() }, claim);
     // An abort during the answer rejects like a real fetch: with the signal's reason.
     request.signal?.throwIfAborted();
-    if ('bypass' in result) return request.passOn();
     if ('held' in result) result = await untilAnswered(result, request.signal);
     // A dropped connection rejects the way undici's fetch does.
     if ('dropped' in result) throw new TypeError('fetch failed', { cause: result.dropped });

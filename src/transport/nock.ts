@@ -4,7 +4,8 @@ import { loadedNock, loadNock, type Nock } from './load-nock.js';
 import { PIECE_BYTES, pieces } from './pieces.js';
 import { OpenAIMockError } from '../engine/errors.js';
 import { connectionResetError } from '../engine/fault-responses.js';
-import type { EnginePort, Transport } from '../engine/port.js';
+import type { Claim, EnginePort, Transport } from '../engine/port.js';
+import { redactURL } from '../engine/request-log.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -105,8 +106,12 @@ export class NockTransport implements Transport {
   #basePaths: string[] = [];
   /** The nock scopes our interceptors live in. */
   #scopes: nockModule.Scope[] = [];
-  /** Whether the mock answers a request (rather than let it through), decided once per request. */
-  readonly #claims = new WeakMap<Request, boolean>();
+  /**
+   * The port's claim on each request nock asked about (null: let through), made once per request
+   * while nock matches it and taken by the reply to that same request (nock replies with the
+   * `Request` it matched), so each request keeps its own decision.
+   */
+  readonly #claims = new WeakMap<Request, Claim | null>();
 
   install(mock: EnginePort): void {
     this.#mock = mock;
@@ -185,21 +190,23 @@ export class NockTransport implements Transport {
           const { match, matchOrigin } = interceptor;
           const claims = (request: Request): boolean => {
             if (request.method !== method) return false;
-            let claimed = this.#claims.get(request);
-            if (claimed === undefined) {
-              claimed = mock.willAnswer(method, request.url);
-              this.#claims.set(request, claimed);
-              if (!claimed && mock.intercepts(request.url)) {
-                mock.recordBypass({ method, url: request.url, headers: Object.fromEntries(request.headers) });
-              }
+            let claim = this.#claims.get(request);
+            if (claim === undefined) {
+              claim = mock.claim({ method, url: request.url, headers: Object.fromEntries(request.headers) });
+              this.#claims.set(request, claim);
             }
-            return claimed;
+            return claim !== null;
           };
           interceptor.matchOrigin = (request) => claims(request) && matchOrigin.call(interceptor, request);
           interceptor.match = (request, body) =>
-            claims(request) ? match.call(interceptor, request, body) : [`openai-mock does not answer ${request.method} ${request.url}`];
+            claims(request) ? match.call(interceptor, request, body) : [`openai-mock does not answer ${request.method} ${redactURL(request.url)}`];
           this.#interceptors.push(interceptor);
           interceptor.reply(async (request: Request) => {
+            const claim = this.#claims.get(request);
+            // nock replies only to a request this interceptor matched, which claims() claimed.
+            if (!claim) {
+              throw new OpenAIMockError('ERR_OPENAI_MOCK_TRANSPORT', `nock asked openai-mock to answer ${request.method} ${redactURL(request.url)}, which it had not claimed.`);
+            }
             let delivered = mock.beginDelivery();
             deliveries.push(delivered);
             /** Ends a delivery nock will not report as 'replied' (no response is written for it). */
@@ -207,17 +214,10 @@ export class NockTransport implements Transport {
               deliveries.splice(deliveries.indexOf(delivered), 1);
               delivered();
             };
-            let result = await mock.handle({
-              method: request.method,
-              url: request.url,
-              headers: Object.fromEntries(request.headers),
-              body: new Uint8Array(await request.arrayBuffer()),
-            });
-            if ('bypass' in result) {
-              cancelDelivery();
-              // willAnswer() said yes a moment ago; a strategy function that changed its mind lands here.
-              throw new OpenAIMockError('ERR_OPENAI_MOCK_TRANSPORT', `Request to ${request.url} was claimed by the mock and then bypassed.`);
-            }
+            let result = await mock.handle(
+              { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body: new Uint8Array(await request.arrayBuffer()) },
+              claim,
+            );
             if ('held' in result) {
               // A fault holds the answer back: not in flight meanwhile, so advanceTime() moves on
               // (and fires the timer that ends the wait, or the client's own timeout).

@@ -283,6 +283,22 @@ function orderCases(route: string): BadInputCase[] {
   ];
 }
 
+/**
+ * Query parameters named like properties of `Object.prototype`: names a client sends are data,
+ * so they are ignored like any unknown parameter, and a page is answered (the mock once logged
+ * `?constructor=1` as `[Function Object, '1']` and let `?__proto__=` replace the log entry's
+ * prototype).
+ */
+function prototypeNameCases(route: string): BadInputCase[] {
+  const why = 'an unknown query parameter is ignored, whatever its name';
+  const unverified = 'that unknown query parameters are ignored';
+  return [
+    { route, kind: 'query', name: 'a parameter named __proto__', request: { query: { ['__proto__']: 'x' } }, expect: { status: 200, why }, unverified },
+    { route, kind: 'query', name: 'a parameter named constructor', request: { query: { constructor: '1' } }, expect: { status: 200, why }, unverified },
+    { route, kind: 'query', name: 'parameters named toString and hasOwnProperty', request: { query: { toString: '1', hasOwnProperty: '2' } }, expect: { status: 200, why }, unverified },
+  ];
+}
+
 function noKey(route: string, request: CaseRequest = {}): BadInputCase {
   return { route, kind: 'no API key', name: 'no Authorization header', request: { ...request, noAuth: true }, expect: invalidRequest(401, NO_KEY) };
 }
@@ -374,6 +390,9 @@ function fileRoutes(): BadInputCase[] {
     ...orderCases('GET /files'),
     ...afterCases('GET /files', true),
     { route: 'GET /files', kind: 'query', name: 'a purpose no file has', request: { query: { purpose: 'nothing' } }, expect: { status: 200, why: 'the filter matches nothing: an empty page' }, unverified: 'an empty page rather than a 400 for an unknown purpose' },
+    ...prototypeNameCases('GET /files'),
+    { route: 'GET /files', kind: 'query', name: 'purpose=__proto__', request: { query: { purpose: '__proto__' } }, expect: { status: 200, why: 'the filter matches nothing: an empty page' }, unverified: 'an empty page rather than a 400 for an unknown purpose' },
+    { route: 'GET /files', kind: 'query', name: 'order=constructor', request: { query: { order: 'constructor' } }, expect: invalidValue('order', 'constructor', "'asc' and 'desc'"), unverified: 'the wording for a query parameter (observed for body fields)' },
     noKey('GET /files'),
     ...idCases('GET /files/{file_id}', 'file_id', ['file-x', 'file-mock999999', 'batch_mock000001'], NO_SUCH_FILE),
     brokenEncoding('GET /files/{file_id}', 'file_id'),
@@ -443,6 +462,9 @@ function fineTuningRoutes(fx: Fixtures): BadInputCase[] {
     ...limitCases('GET /fine_tuning/jobs', 100),
     ...afterCases('GET /fine_tuning/jobs', false),
     { route: 'GET /fine_tuning/jobs', kind: 'query', name: 'a metadata filter nothing matches', request: { query: { 'metadata[team]': 'nobody' } }, expect: { status: 200, why: 'the filter matches nothing: an empty page' } },
+    { route: 'GET /fine_tuning/jobs', kind: 'query', name: 'a metadata filter on __proto__', request: { query: { 'metadata[__proto__]': 'x' } }, expect: { status: 200, why: 'no job has metadata named __proto__: an empty page' } },
+    { route: 'GET /fine_tuning/jobs', kind: 'query', name: 'a metadata filter on constructor', request: { query: { 'metadata[constructor]': 'x' } }, expect: { status: 200, why: 'no job has metadata named constructor: an empty page' } },
+    ...prototypeNameCases('GET /fine_tuning/jobs'),
     noKey('GET /fine_tuning/jobs'),
     ...limitCases('GET /fine_tuning/jobs/{fine_tuning_job_id}/events', 100),
     ...afterCases('GET /fine_tuning/jobs/{fine_tuning_job_id}/events', false),
@@ -719,6 +741,7 @@ function batchRoutes(fx: Fixtures): BadInputCase[] {
     ...unknownCases(route, valid, 'that the batches endpoint refuses unknown keys, and with which text'),
     noKey(route, { body: { json: valid } }),
     ...limitCases('GET /batches', 100),
+    ...prototypeNameCases('GET /batches'),
     ...afterCases('GET /batches', true),
     noKey('GET /batches'),
   ];

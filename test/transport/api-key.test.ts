@@ -4,6 +4,9 @@
 // batches and failing matchers; then everything the mock printed, kept, answered or threw is
 // searched for it.
 import dns from 'node:dns';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import nock from 'nock';
 import OpenAI, { toFile } from 'openai';
@@ -66,6 +69,44 @@ function thrown(run: () => unknown): string {
   throw new Error('expected the call to throw');
 }
 
+/**
+ * Every spelling of a place a key rides that a client may use: query names in any case, with
+ * `-` or `_`, with or without brackets (the SDK sends an array as `name[]`); a proxy's or a
+ * gateway's header; a cookie.
+ */
+const KEY_QUERY = {
+  apikey: KEY,
+  access_token: KEY,
+  api_key: [KEY],
+  'Api-Key': KEY,
+  ACCESS_TOKEN: KEY,
+  'api_key[0]': KEY,
+  'auth[api_key]': KEY,
+  token: KEY,
+  'subscription-key': KEY,
+};
+const KEY_HEADERS = {
+  'Proxy-Authorization': `Basic ${Buffer.from(`user:${KEY}`).toString('base64')}`,
+  'X-OpenAI-Api-Key': KEY,
+  Cookie: `session=${KEY}; theme=dark`,
+  'X-Portkey-Api-Key': KEY,
+  'Ocp-Apim-Subscription-Key': KEY,
+  'Helicone-Auth': `Bearer ${KEY}`,
+};
+
+/** Every file the mock writes when inspecting state on disk, as text. */
+function everythingWritten(): string[] {
+  const root = mkdtempSync(join(tmpdir(), 'openai-mock-key-'));
+  try {
+    const dir = openaiMock.writeState(root);
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.map((entry) => entry.name)).toContain('requests.jsonl');
+    return files.map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 /** Everything the mock holds, as text: the request log, every collection, every file's bytes. */
 function everythingStored(): string[] {
   const files = openaiMock.files.uploads().map(({ file, content }) => `${JSON.stringify(file)}\n${new TextDecoder().decode(content)}`);
@@ -110,6 +151,9 @@ describe('the API key', () => {
       await failure(client.files.retrieve('file-nope')); // 404
       await failure(client.fineTuning.jobs.create({ model: 'gpt-4o-mini-2024-07-18', training_file: 'file-nope' })); // 400
       await failure(client.vectorStores.list()); // not served: 501, and a console warning
+      // Every other spelling, on a served route and on one the mock does not serve.
+      await client.models.list({ query: KEY_QUERY, headers: KEY_HEADERS });
+      await failure(client.vectorStores.list({ query: KEY_QUERY, headers: KEY_HEADERS }));
     }
     // Other ways clients carry a key: Azure's header, gateways' x-api-key, a key in the query.
     for (const name of ['api-key', 'x-api-key', 'openai-api-key']) {
@@ -139,6 +183,7 @@ describe('the API key', () => {
     haystack.push(
       ...printed,
       ...everythingStored(),
+      ...everythingWritten(),
       ...matcherMessages,
       ...misuse,
       ...errors.map((e) => `${(e as Error).message}\n${inspect(e, { depth: null })}\n${JSON.stringify(e)}`),
@@ -152,12 +197,35 @@ describe('the API key', () => {
     expect(openaiMock.requests.filter((r) => r.headers['api-key'] === '[REDACTED]')).toHaveLength(2);
     expect(openaiMock.requests.filter((r) => r.headers['x-api-key'] === '[REDACTED]')).toHaveLength(2);
     expect(openaiMock.requests.filter((r) => r.headers['openai-api-key'] === '[REDACTED]')).toHaveLength(2);
+    const spelled = openaiMock.requests.filter((r) => r.headers['x-openai-api-key'] !== undefined);
+    expect(spelled).toHaveLength(4);
+    for (const request of spelled) {
+      expect(request.query).toEqual({
+        apikey: '[REDACTED]',
+        access_token: '[REDACTED]',
+        'api_key[]': '[REDACTED]',
+        'Api-Key': '[REDACTED]',
+        ACCESS_TOKEN: '[REDACTED]',
+        'api_key[0]': '[REDACTED]',
+        'auth[api_key]': '[REDACTED]',
+        token: '[REDACTED]',
+        'subscription-key': '[REDACTED]',
+      });
+      expect(request.headers).toMatchObject({
+        'proxy-authorization': '[REDACTED]',
+        'x-openai-api-key': '[REDACTED]',
+        cookie: '[REDACTED]',
+        'x-portkey-api-key': '[REDACTED]',
+        'ocp-apim-subscription-key': '[REDACTED]',
+        'helicone-auth': 'Bearer [REDACTED]',
+      });
+    }
     expect(openaiMock.requests.at(-2)!.query).toEqual({ 'api-key': '[REDACTED]' });
     expect(openaiMock.requests.at(-1)!.query).toEqual({ api_key: '[REDACTED]', key: '[REDACTED]' });
     const warning = expect.stringContaining('[openai-mock] openai-mock does not serve GET /v1/vector_stores.');
-    expect(printed).toEqual([warning, warning]);
+    expect(printed).toEqual([warning, warning, warning, warning]);
     expect(matcherMessages[1]).toContain('POST /v1/files');
-    expect(errors).toHaveLength(6);
+    expect(errors).toHaveLength(8);
     expect(replyRequests.length).toBeGreaterThanOrEqual(6);
 
     const leaks = haystack.filter((text) => text.includes(KEY) || text.includes(KEY.slice(-12)));
@@ -201,5 +269,29 @@ describe('the API key', () => {
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(openaiMock.requests).toMatchObject([{ path: '/v1/not-an-openai-route', status: 0, headers: { authorization: 'Bearer [REDACTED]' } }]);
     expect(JSON.stringify(openaiMock.requests)).not.toContain(KEY);
+  });
+
+  test('is not in what the nock transport tells nock about a request it lets through', async () => {
+    openaiMock.configure({ baseURLs: [`${server.origin}/v1`], onUnhandledRequest: 'bypass' });
+    // A stub of the user's for the same path (but another query) makes nock ask every
+    // interceptor on the origin, ours included, why it does not match, and report the reasons to
+    // 'no match' listeners.
+    const stub = nock(server.origin).get('/v1/not-an-openai-route').query({ other: 'x' });
+    stub.reply(200, {});
+    const reasons: string[] = [];
+    const onNoMatch = (_: unknown, results?: readonly { readonly reasons: readonly string[] }[]): void => {
+      reasons.push(...(results ?? []).flatMap((result) => result.reasons));
+    };
+    nock.emitter.on('no match', onNoMatch);
+    try {
+      const client = new OpenAI({ apiKey: KEY, maxRetries: 0, baseURL: `${server.origin}/v1` });
+      await client.get('/not-an-openai-route', { query: { api_key: KEY, limit: 2 } });
+      expect(server.requests).toHaveLength(1);
+      expect(reasons).toContain(`openai-mock does not answer GET ${server.origin}/v1/not-an-openai-route?api_key=[REDACTED]&limit=2`);
+      expect(reasons.filter((reason) => reason.includes(KEY))).toEqual([]);
+    } finally {
+      nock.emitter.removeListener('no match', onNoMatch);
+      nock.removeInterceptor(stub);
+    }
   });
 });

@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import OpenAI from 'openai';
 import { describe, expect, test } from 'vitest';
+import type { FaultRequest } from '../../src/index.js';
 import { openaiMock } from '../../src/vitest.js';
 import { makeClient, uploadTrainingFile } from '../support/client.js';
 
@@ -69,6 +73,49 @@ describe('openaiMock.requests', () => {
     for (const secret of [API_KEY, 'azure-secret-456', 'sk-other-789']) expect(serialised).not.toContain(secret);
     // Other headers are kept.
     expect(openaiMock.requests[0]!.headers['user-agent']).toMatch(/^OpenAI\/JS /);
+  });
+
+  test('query, header and form-field names are data, even when named like Object.prototype’s properties', async () => {
+    // A fault that never hits, to see what a route predicate is given.
+    const seen: FaultRequest[] = [];
+    openaiMock.fault('server-error', {
+      route: (request) => {
+        seen.push(request);
+        return false;
+      },
+    });
+    await client.get('/files', { query: { constructor: 'a' } });
+    await fetch('https://api.openai.com/v1/files?__proto__=c&__proto__=d&toString=e', {
+      headers: { authorization: `Bearer ${API_KEY}`, constructor: 'f' },
+    });
+    // undici never sends a header named __proto__; the fast path gets it as the client gave it.
+    await openaiMock.fetch('https://api.openai.com/v1/files', { headers: [['authorization', `Bearer ${API_KEY}`], ['__proto__', 'g']] });
+    const form = new FormData();
+    form.append('constructor', 'h');
+    form.append('__proto__', new File(['{}'], 'a.jsonl'));
+    await fetch('https://api.openai.com/v1/files', { method: 'POST', headers: { authorization: `Bearer ${API_KEY}` }, body: form });
+
+    const [sdk, plain, fast, upload] = openaiMock.requests;
+    expect(sdk!.query).toStrictEqual({ constructor: 'a' });
+    expect(plain!.query).toStrictEqual({ ['__proto__']: ['c', 'd'], toString: 'e' });
+    expect(plain!.headers).toMatchObject({ constructor: 'f' });
+    expect(fast!.headers).toMatchObject({ ['__proto__']: 'g' });
+    expect(upload!.body).toStrictEqual({ constructor: 'h', ['__proto__']: { filename: 'a.jsonl', bytes: 2, contentType: expect.any(String) } });
+    for (const dictionary of [sdk!.query, plain!.query, plain!.headers, fast!.headers, upload!.body]) {
+      expect(Object.getPrototypeOf(dictionary)).toBe(Object.prototype);
+    }
+    // Route predicates see the same query and body as the log.
+    expect(seen.map(({ query, body }) => ({ query, body }))).toStrictEqual(openaiMock.requests.map(({ query, body }) => ({ query, body })));
+
+    // And so does requests.jsonl.
+    const dir = mkdtempSync(join(tmpdir(), 'openai-mock-log-'));
+    try {
+      const written = openaiMock.writeState(dir);
+      const lines = readFileSync(join(written, 'requests.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { query: unknown });
+      expect(lines.map((line) => line.query)).toStrictEqual([{ constructor: 'a' }, JSON.parse('{"__proto__":["c","d"],"toString":"e"}'), {}, {}]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('reset() empties it and restarts the request ids', async () => {

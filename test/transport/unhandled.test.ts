@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
@@ -175,4 +176,27 @@ describe('onUnhandledRequest: a function', () => {
     expect(strategy).not.toHaveBeenCalled();
     expect(server.requests).toEqual([]);
   });
+
+  test.each(['nock', 'openaiMock.fetch'] as const)(
+    'is consulted once per request, even for identical requests in flight together, and its answer holds (%s)',
+    async (transport) => {
+      const key = 'sk-unhandled-canary-5e0c2b71';
+      // A strategy that changes its mind: an error for the first two requests, then let through.
+      let calls = 0;
+      const strategy = vi.fn((): 'error' | 'bypass' => (++calls <= 2 ? 'error' : 'bypass'));
+      const mock = localMock(strategy);
+      const client = makeClient({ baseURL: `${server.origin}/v1`, ...(transport === 'nock' ? {} : { fetch: mock.fetch }) });
+      const results = await Promise.allSettled([
+        client.get('/vector_stores', { query: { api_key: key } }),
+        client.get('/vector_stores', { query: { api_key: key } }),
+      ]);
+      expect(strategy).toHaveBeenCalledTimes(2);
+      // Each request is answered as the one decision made about it said.
+      const outcomes = results.map((r) => (r.status === 'rejected' ? (r.reason as { status?: number }).status : 'fulfilled'));
+      expect(outcomes).toEqual([501, 501]);
+      expect(server.requests).toEqual([]);
+      expect(mock.requests.map((r) => r.status)).toEqual([501, 501]);
+      for (const result of results) expect(inspect(result, { depth: null })).not.toContain(key);
+    },
+  );
 });
