@@ -263,9 +263,9 @@ export class OpenAIMock {
   }
 
   /**
-   * Whether the mock will answer (rather than let through) a request with this method and URL.
-   * For a request it does not serve, this consults `onUnhandledRequest` once; `handle()` then
-   * reuses that decision instead of asking the callback again.
+   * Whether the mock would answer (rather than let through) a request with this method and URL;
+   * for one it does not serve, this asks `onUnhandledRequest`. It keeps nothing for a later
+   * {@link handle}: transports use the port's `claim()`, which gives each request its own decision.
    */
   willAnswer(method: string, url: string): boolean {
     return this.#engine.pipeline.willAnswer(method, url);
