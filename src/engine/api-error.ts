@@ -54,10 +54,14 @@ export function invalidType(param: string, expected: string, value: unknown): Ap
   );
 }
 
-/** `Invalid value: 'x'. Supported values are: 'a', 'b', and 'c'.` */
+/**
+ * `Invalid value: 'x'. Supported values are: 'a', 'b', and 'c'.` The value is quoted with
+ * {@link showValue}, so a value that is not a string (a number, `{"toString": 1}`) is shown, never
+ * coerced.
+ */
 export function invalidValue(param: string, value: unknown, supported: readonly string[]): ApiError {
   return badRequest(
-    `Invalid value: '${String(value)}'. Supported values are: ${listQuoted(supported)}.`,
+    `Invalid value: '${showValue(value)}'. Supported values are: ${listQuoted(supported)}.`,
     param,
     'invalid_value',
   );
@@ -81,4 +85,21 @@ export function describeType(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'boolean') return 'a boolean';
   return `a ${typeof value}`;
+}
+
+/**
+ * A value of a request as an error message quotes it: a string as it is, a number, boolean or null
+ * as it reads in JSON, an array or object as its JSON text (UNVERIFIED: how the API shows a
+ * value that is not a string). Nothing on the value is called: `String(value)` or a template
+ * literal would call its `toString`, and a body can carry `{"toString": 1}`, which makes that
+ * throw. A value JSON cannot write (too deep for the stack, say) is named by its type.
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  try {
+    return JSON.stringify(value) ?? describeType(value);
+  } catch {
+    return describeType(value);
+  }
 }

@@ -1,3 +1,4 @@
+import { showValue } from '../../engine/api-error.js';
 import type { BatchError } from './types.js';
 
 /** A request line of a batch input file that passed validation. */
@@ -114,7 +115,7 @@ function checkLine(
   const { custom_id: customId, method, url, body } = request;
   if (typeof customId !== 'string') return error('invalid_type', `Invalid type for 'custom_id': expected a string.`, 'custom_id');
   // UNVERIFIED wording: the API only accepts POST lines.
-  if (method !== 'POST') return error('invalid_value', `Invalid value: '${String(method)}'. Supported values are: 'POST'.`, 'method');
+  if (method !== 'POST') return error('invalid_value', `Invalid value: '${showValue(method)}'. Supported values are: 'POST'.`, 'method');
   if (url !== endpoint) {
     return error('invalid_url', 'The URL provided for this request does not match the batch endpoint.', 'url');
   }
@@ -138,7 +139,7 @@ function checkLine(
     return error('invalid_request', 'Model parameter is required.', 'body.model');
   }
   if (typeof model !== 'string' || !modelExists(model)) {
-    return error('model_not_found', `The provided model '${String(model)}' is not supported by the Batch API.`, 'body.model');
+    return error('model_not_found', `The provided model '${showValue(model)}' is not supported by the Batch API.`, 'body.model');
   }
   if (batchModel !== null && model !== batchModel) {
     // UNVERIFIED wording and code; the docs say a batch's requests must all use one model.

@@ -39,6 +39,10 @@ describe('checkVerdict', () => {
     expect(checkVerdict({ flagged: false, categories: { hate: true } })).toBe(
       'sets flagged: false while it flags hate: flagged is true when any category is. Leave flagged out.',
     );
+    // A flagged that is not a boolean is described, never coerced (its toString may not be a function).
+    expect(checkVerdict({ flagged: JSON.parse('{"toString":1}') as unknown })).toBe(
+      'sets flagged: an object without flagging a category: flag one instead ({ categories: { violence: true } }); flagged follows.',
+    );
   });
 
   test('other shapes and keys are refused, saying what a verdict looks like', () => {

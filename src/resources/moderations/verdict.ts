@@ -66,8 +66,8 @@ export function checkVerdict(verdict: unknown): CheckedVerdict | string {
   const flagged = verdict['flagged'];
   if (flagged !== undefined && flagged !== flag.size > 0) {
     return flag.size > 0
-      ? `sets flagged: ${String(flagged)} while it flags ${[...flag].join(', ')}: flagged is true when any category is. Leave flagged out.`
-      : `sets flagged: ${String(flagged)} without flagging a category: flag one instead ({ categories: { violence: true } }); flagged follows.`;
+      ? `sets flagged: ${describe(flagged)} while it flags ${[...flag].join(', ')}: flagged is true when any category is. Leave flagged out.`
+      : `sets flagged: ${describe(flagged)} without flagging a category: flag one instead ({ categories: { violence: true } }); flagged follows.`;
   }
   return { flag, scores };
 }

@@ -1,4 +1,5 @@
 import type { MockContext } from '../../engine/resource.js';
+import { showValue } from '../../engine/api-error.js';
 import { OpenAIMockError } from '../../engine/errors.js';
 import { estimateTokens } from '../../engine/tokens.js';
 import { sampleFromSchema } from './schema-sample.js';
@@ -47,7 +48,7 @@ export class Replies {
       try {
         reply = source(request);
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = error instanceof Error ? error.message : showValue(error);
         throw new OpenAIMockError('ERR_OPENAI_MOCK_INVALID_REPLY', `The reply function threw: ${detail}`);
       }
       if (reply !== undefined) checkReply(reply, 'The reply function returned');

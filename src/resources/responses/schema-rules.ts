@@ -1,3 +1,4 @@
+import { showValue } from '../../engine/api-error.js';
 import type { JsonObject } from '../../engine/fields.js';
 import { isObject } from '../../engine/fields.js';
 
@@ -9,11 +10,14 @@ import { isObject } from '../../engine/fields.js';
  * the mock accepts keywords the real API would refuse in strict mode (`uniqueItems`, ...).
  */
 
-/** The root of a structured-output or function schema must be an object schema. */
+/**
+ * The root of a structured-output or function schema must be an object schema. The `type` sent is
+ * quoted with `showValue`: it may be anything, `{"toString": 1}` included.
+ */
 export function rootTypeProblem(schema: JsonObject): string | null {
   const type = schema['type'];
   if (type === 'object') return null;
-  const shown = type === undefined || type === null ? 'None' : Array.isArray(type) ? type.join(', ') : String(type);
+  const shown = type === undefined || type === null ? 'None' : Array.isArray(type) ? type.map(showValue).join(', ') : showValue(type);
   return `schema must be a JSON Schema of 'type: "object"', got 'type: "${shown}"'.`;
 }
 
@@ -38,7 +42,7 @@ function walk(node: unknown, path: readonly (string | number)[]): string | null 
     const missing = keys.find((key) => required === null || !required.includes(key));
     if (missing !== undefined) return `${where}${rule} Missing '${missing}'.`;
     const extra = (required ?? []).find((key) => typeof key !== 'string' || !keys.includes(key));
-    if (extra !== undefined) return `${where}${rule} Extra required key '${String(extra)}' supplied.`;
+    if (extra !== undefined) return `${where}${rule} Extra required key '${showValue(extra)}' supplied.`;
     for (const key of keys) {
       const problem = walk(properties![key], [...path, 'properties', key]);
       if (problem) return problem;
