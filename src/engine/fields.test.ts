@@ -1,7 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../test/support/errors.js';
 import { describeType, invalidType } from './api-error.js';
 import {
+  deeperThan,
+  jsonBody,
+  jsonDepth,
+  MAX_DEPTH,
   nonEmptyArray,
   objectItem,
   optionalInteger,
@@ -11,6 +17,7 @@ import {
   requiredObject,
   requiredOneOf,
 } from './fields.js';
+import type { ParsedBody } from './request.js';
 
 /** The error body a reader throws, as the API would send it. */
 function errorOf(read: () => unknown) {
@@ -135,5 +142,67 @@ describe('rejectUnknownMembers', () => {
       param: 'stream_options.a',
       code: 'unknown_parameter',
     });
+  });
+});
+
+/** `[[[…]]]`, `depth` arrays deep, parsed from text (building it by recursion could run out of stack). */
+function nested(depth: number, leaf = '0'): unknown {
+  return JSON.parse(`${'['.repeat(depth)}${leaf}${']'.repeat(depth)}`);
+}
+
+describe('jsonDepth and deeperThan', () => {
+  it('count the arrays and objects around the deepest value', () => {
+    expect(jsonDepth('x')).toBe(0);
+    expect(jsonDepth(null)).toBe(0);
+    expect(jsonDepth([])).toBe(1);
+    expect(jsonDepth({ a: 1, b: [2, { c: [] }] })).toBe(4);
+    expect(jsonDepth([[1], [[[2]]], 3])).toBe(4);
+  });
+
+  it('measure any depth without running out of stack', () => {
+    expect(jsonDepth(nested(100_000))).toBe(100_000);
+    expect(jsonDepth({ a: nested(20_000, '{"b":{}}') })).toBe(20_003);
+  });
+
+  it('stop walking past the limit they are given', () => {
+    expect(deeperThan(nested(MAX_DEPTH), MAX_DEPTH)).toBe(false);
+    expect(deeperThan(nested(MAX_DEPTH + 1), MAX_DEPTH)).toBe(true);
+    expect(jsonDepth(nested(100_000), 10)).toBe(11);
+  });
+});
+
+describe('jsonBody', () => {
+  const json = (value: unknown): ParsedBody => ({ kind: 'json', value });
+
+  it('returns the body of a JSON route as an object', () => {
+    expect(jsonBody(json({ model: 'm', input: [[1, 2]] }))).toEqual({ model: 'm', input: [[1, 2]] });
+    expect(jsonBody({ kind: 'empty' })).toEqual({});
+  });
+
+  it('refuses a field nested deeper than the limit, naming the field and its depth', () => {
+    expect(() => jsonBody(json({ metadata: nested(MAX_DEPTH) }))).not.toThrow();
+    expect(errorOf(() => jsonBody(json({ model: 'm', metadata: nested(6000) })))).toEqual({
+      message: `Invalid 'metadata': value nested too deeply. Expected a value with maximum depth ${MAX_DEPTH}, but got a value with depth 6000 instead.`,
+      type: 'invalid_request_error',
+      param: 'metadata',
+      code: 'value_above_max_depth',
+    });
+  });
+
+  it('checks the depth before any field is read: a deep value outranks a wrong type elsewhere', () => {
+    expect(errorOf(() => jsonBody(json({ model: 5, tools: [{ a: nested(MAX_DEPTH) }] })))).toMatchObject({
+      param: 'tools',
+      code: 'value_above_max_depth',
+    });
+  });
+});
+
+describe('the resources', () => {
+  it('read every JSON body with jsonBody, never with jsonObject, so the depth check cannot be skipped', () => {
+    const root = new URL('../resources/', import.meta.url).pathname;
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const bypassing = files.filter((f) => /\bjsonObject\b/.test(readFileSync(join(root, f), 'utf8')));
+    expect(files.length).toBeGreaterThan(50);
+    expect(bypassing).toEqual([]);
   });
 });

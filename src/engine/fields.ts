@@ -1,4 +1,5 @@
 import { badRequest, invalidType, invalidValue, missingParameter, type ApiError } from './api-error.js';
+import { jsonObject, type ParsedBody } from './request.js';
 
 /**
  * Readers for the fields of a JSON body, answering with the API's wording when a value has the
@@ -227,4 +228,88 @@ export function requiredOneOf<T extends string>(value: unknown, param: string, v
 export function rejectUnknownMembers(object: JsonObject, known: readonly string[], param: string): void {
   const extra = Object.keys(object).find((key) => !known.includes(key));
   if (extra !== undefined) throw unknownParameter(`${param}.${extra}`);
+}
+
+// --- the body as a whole ------------------------------------------------------------------------
+
+/**
+ * How many arrays and objects deep one field of a request body may nest. Far past anything a
+ * request needs (a strict schema may nest 10 levels, each a few JSON levels deep), and far below
+ * where a recursive walk of the value, or `JSON.stringify` on Node 22, runs out of stack (about
+ * 4,000 levels in a test worker).
+ */
+export const MAX_DEPTH = 256;
+
+/**
+ * The body of a JSON route as an object, checked as a whole before any field is read: the route's
+ * code never meets a value nested deeper than {@link MAX_DEPTH}. Every JSON route reads its body
+ * through here (a test holds them to it), so the bound is set once, at the door, rather than in
+ * each recursive walk behind it (schema checks and samplers, token counts, echoes, `JSON.stringify`
+ * of the answer), each of which would need its own limit and its own words. A batch line's body
+ * goes through the same route, so it gets the same answer. The request log still keeps the body
+ * as it was sent: the engine logs it before any route reads it.
+ */
+export function jsonBody(body: ParsedBody): JsonObject {
+  const object = jsonObject(body);
+  checkDepth(object);
+  return object;
+}
+
+/**
+ * Refuses the first field of `body` (in order) whose value nests deeper than {@link MAX_DEPTH}.
+ * UNVERIFIED: the API's answer is not on record (its parser likely has a limit of its own); the
+ * words follow its other limits, `Invalid 'x': string too long. Expected a string with maximum
+ * length 64, but got a string with length 65 instead.`
+ */
+export function checkDepth(body: JsonObject): void {
+  for (const [field, value] of Object.entries(body)) {
+    if (!deeperThan(value, MAX_DEPTH)) continue;
+    const depth = jsonDepth(value);
+    throw badRequest(
+      `Invalid '${field}': value nested too deeply. Expected a value with maximum depth ${MAX_DEPTH}, but got a value with depth ${depth} instead.`,
+      field,
+      'value_above_max_depth',
+    );
+  }
+}
+
+/** One array or object being walked, and where the walk is in it; `parent` is the stack below. */
+interface Level {
+  readonly items: readonly unknown[];
+  index: number;
+  readonly parent: Level | null;
+  readonly depth: number;
+}
+
+/** The values directly inside an array or object (an object's in key order). */
+function children(value: object): readonly unknown[] {
+  return Array.isArray(value) ? value : Object.values(value);
+}
+
+/**
+ * How many arrays and objects deep `value` nests: 0 for a string or number, 1 for `[1]` or
+ * `{}`, 2 for `[[1]]`. Walked with a stack of its own, not by recursion, so any depth can be
+ * measured; it stops as soon as it passes `stopAfter`.
+ */
+export function jsonDepth(value: unknown, stopAfter = Infinity): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let deepest = 1;
+  let level: Level | null = { items: children(value), index: 0, parent: null, depth: 1 };
+  while (level !== null && deepest <= stopAfter) {
+    if (level.index >= level.items.length) {
+      level = level.parent;
+      continue;
+    }
+    const child = level.items[level.index];
+    level.index += 1;
+    if (typeof child !== 'object' || child === null) continue;
+    level = { items: children(child), index: 0, parent: level, depth: level.depth + 1 };
+    deepest = Math.max(deepest, level.depth);
+  }
+  return deepest;
+}
+
+/** Whether `value` nests deeper than `limit` arrays and objects (walking no further than that). */
+export function deeperThan(value: unknown, limit: number): boolean {
+  return jsonDepth(value, limit) > limit;
 }

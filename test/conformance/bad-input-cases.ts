@@ -146,6 +146,18 @@ const tooLong = (param: string, max: number, length: number, what = `'${param}'`
     'string_above_max_length',
   );
 
+/** The deepest a field's value may nest (`MAX_DEPTH` in src/engine/fields.ts). */
+const MAX_DEPTH = 256;
+const DEPTH_UNVERIFIED = "the API's answer to a value nested thousands deep (the mock refuses past 256 levels)";
+/** A field nested past the limit: the mock's words, in the pattern of the API's other limits. */
+const tooDeep = (param: string, depth: number): ExpectedError =>
+  invalidRequest(
+    400,
+    `Invalid '${param}': value nested too deeply. Expected a value with maximum depth ${MAX_DEPTH}, but got a value with depth ${depth} instead.`,
+    param,
+    'value_above_max_depth',
+  );
+
 /** The mock's own wording where the API's for broken multipart is not on record. */
 const BROKEN_MULTIPART = invalidRequest(400, 'Could not parse multipart form data.', null, 'invalid_multipart');
 const NOT_MULTIPART = invalidRequest(
@@ -435,7 +447,7 @@ function fineTuningRoutes(fx: Fixtures): BadInputCase[] {
     { route, kind: 'unknown id', name: 'a training_file that does not exist', request: { body: { json: { ...valid, training_file: 'file-x' } } }, expect: invalidRequest(400, 'invalid training_file: file-x', 'training_file') },
     { route, kind: 'unknown id', name: 'a validation_file that does not exist', request: { body: { json: { ...valid, validation_file: 'file-x' } } }, expect: invalidRequest(400, 'invalid validation_file: file-x', 'validation_file'), unverified: 'the validation_file text, by analogy with training_file' },
     { route, kind: 'unknown id', name: 'a training_file uploaded for batches', request: { body: { json: { ...valid, training_file: fx.batchFile } } }, expect: invalidRequest(400, `invalid training_file: ${fx.batchFile}. The file has purpose 'batch'; fine-tuning needs a file uploaded with purpose 'fine-tune'.`, 'training_file'), unverified: 'the text after "invalid training_file: <id>"' },
-    { route, kind: 'wrong type', name: 'metadata nested 5,000 arrays deep', request: { body: { raw: withNested({ ...valid }, 'metadata', 5000), contentType: 'application/json' } }, expect: wrongType('metadata', 'an object', 'an array') },
+    { route, kind: 'oversize', name: 'metadata nested 5,000 arrays deep', request: { body: { raw: withNested({ ...valid }, 'metadata', 5000), contentType: 'application/json' } }, expect: tooDeep('metadata', 5000), unverified: DEPTH_UNVERIFIED },
     { route, kind: 'wrong type', name: 'method.dpo.hyperparameters.beta as a string', request: { body: { json: { ...valid, method: { type: 'dpo', dpo: { hyperparameters: { beta: 'high' } } } } } }, expect: wrongType('method.dpo.hyperparameters.beta', "'auto' or a number", 'a string') },
     { route, kind: 'missing field', name: 'method without type', request: { body: { json: { ...valid, method: { supervised: {} } } } }, expect: missing('method.type') },
     { route, kind: 'missing field', name: 'a reinforcement method without a grader', request: { body: { json: { ...valid, method: { type: 'reinforcement' } } } }, expect: missing('method.reinforcement.grader') },

@@ -1,5 +1,5 @@
+import { jsonBody } from '../../engine/fields.js';
 import { cursorPage, integerParam } from '../../engine/pagination.js';
-import { jsonObject } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import { parseCreateBatch } from './params.js';
 import type { BatchesState } from './state.js';
@@ -8,7 +8,7 @@ import type { BatchesState } from './state.js';
 export function batchRoutes(batches: BatchesState): Route[] {
   const reads = { store: batches.store };
   return [
-    route('POST', '/batches', ({ body }) => ({ json: batches.create(parseCreateBatch(jsonObject(body))) })),
+    route('POST', '/batches', ({ body }) => ({ json: batches.create(parseCreateBatch(jsonBody(body))) })),
     route(
       'GET',
       '/batches',
@@ -21,7 +21,7 @@ export function batchRoutes(batches: BatchesState): Route[] {
     route('GET', '/batches/{batch_id}', ({ params }) => ({ json: batches.retrieve(params.batch_id) }), { reads }),
     route('POST', '/batches/{batch_id}/cancel', ({ params, body }) => {
       batches.retrieve(params.batch_id);
-      jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+      jsonBody(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
       return { json: batches.cancel(params.batch_id) };
     }),
   ];

@@ -1,5 +1,5 @@
+import { jsonBody } from '../../engine/fields.js';
 import type { MockContext } from '../../engine/resource.js';
-import { jsonObject } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import type { ModelsState } from '../models/state.js';
 import type { Replies } from '../replies/state.js';
@@ -13,7 +13,7 @@ import { chatCompletionChunks, eventStream } from './stream.js';
 export function chatRoutes(ctx: MockContext, replies: Replies, models: ModelsState): Route[] {
   return [
     route('POST', '/chat/completions', (context) => {
-      const { completion, params } = createCompletion(ctx, replies, models, jsonObject(context.body), context.batch?.customId ?? null);
+      const { completion, params } = createCompletion(ctx, replies, models, jsonBody(context.body), context.batch?.customId ?? null);
       if (!params.stream) return { json: completion };
       return { bytes: eventStream(chatCompletionChunks(completion, params.includeUsage)), contentType: 'text/event-stream' };
     }),

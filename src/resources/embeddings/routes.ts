@@ -1,5 +1,5 @@
+import { jsonBody } from '../../engine/fields.js';
 import type { MockContext } from '../../engine/resource.js';
-import { jsonObject } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import { parseEmbeddingRequest } from './params.js';
 import { embeddingList } from './response.js';
@@ -11,5 +11,5 @@ import type { EmbeddingScript } from './state.js';
  * (`openaiMock.embedWith`).
  */
 export function embeddingRoutes(_ctx: MockContext, script?: EmbeddingScript): Route[] {
-  return [route('POST', '/embeddings', ({ body }) => ({ json: embeddingList(parseEmbeddingRequest(jsonObject(body)), script) }))];
+  return [route('POST', '/embeddings', ({ body }) => ({ json: embeddingList(parseEmbeddingRequest(jsonBody(body)), script) }))];
 }

@@ -1,5 +1,6 @@
+import { jsonBody } from '../../engine/fields.js';
 import { cursorPage, integerParam } from '../../engine/pagination.js';
-import { jsonObject, type ParsedBody } from '../../engine/request.js';
+import type { ParsedBody } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import { parseCreateJob } from './params.js';
 import type { JobsState } from './state.js';
@@ -17,7 +18,7 @@ export function fineTuningRoutes(jobs: JobsState): Route[] {
     return jobs.list().filter((job) => filters.every(([k, v]) => job.metadata?.[k] === v));
   };
   return [
-    route('POST', '/fine_tuning/jobs', ({ body }) => ({ json: jobs.create(parseCreateJob(jsonObject(body))) })),
+    route('POST', '/fine_tuning/jobs', ({ body }) => ({ json: jobs.create(parseCreateJob(jsonBody(body))) })),
     route(
       'GET',
       '/fine_tuning/jobs',
@@ -65,6 +66,6 @@ export function fineTuningRoutes(jobs: JobsState): Route[] {
  */
 function checkedBody(jobs: JobsState, id: string, body: ParsedBody): string {
   jobs.retrieve(id);
-  jsonObject(body);
+  jsonBody(body);
   return id;
 }

@@ -1,3 +1,4 @@
+import { deeperThan, isObject, MAX_DEPTH } from '../../engine/fields.js';
 import { estimateTokens } from '../../engine/tokens.js';
 import type { FineTuningJobError } from './types.js';
 
@@ -57,6 +58,9 @@ function lineProblem(raw: string, options: DataCheckOptions): string | number {
   } catch {
     return 'is not valid JSON.';
   }
+  // Before anything walks the line (the token count writes its content back as JSON): a request
+  // body may nest no deeper either. UNVERIFIED: the API's text for such a line.
+  if (deeperThan(value, MAX_DEPTH)) return `is nested more than ${MAX_DEPTH} levels deep.`;
   if (!isObject(value)) return 'must be a JSON object.';
   if (options.legacy) {
     if (typeof value['prompt'] !== 'string' || typeof value['completion'] !== 'string') {
@@ -110,8 +114,4 @@ function invalid(file: DataCheckOptions['file'], detail: string): DataCheck {
       param: file,
     },
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
+import { jsonBody } from '../../engine/fields.js';
 import type { MockContext } from '../../engine/resource.js';
-import { jsonObject } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import { parseModerationRequest } from './params.js';
 import { moderationResponse } from './response.js';
@@ -12,7 +12,7 @@ import type { ModerationScript } from './state.js';
 export function moderationRoutes(ctx: MockContext, script?: ModerationScript): Route[] {
   return [
     route('POST', '/moderations', ({ body }) => {
-      const request = parseModerationRequest(jsonObject(body));
+      const request = parseModerationRequest(jsonBody(body));
       return { json: moderationResponse(ctx.ids.next('modr-'), request, script) };
     }),
   ];

@@ -1,7 +1,7 @@
 import { badRequest } from '../../engine/api-error.js';
+import { jsonBody } from '../../engine/fields.js';
 import type { MockContext } from '../../engine/resource.js';
 import { cursorPage, enumParam, integerParam } from '../../engine/pagination.js';
-import { jsonObject } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import type { ModelsState } from '../models/state.js';
 import type { Replies } from '../replies/state.js';
@@ -19,7 +19,7 @@ export function responseRoutes(
   const deps = { ctx, responses, replies, models };
   return [
     route('POST', '/responses', (context) => {
-      const { response, params } = createResponse(deps, jsonObject(context.body), context.batch?.customId ?? null);
+      const { response, params } = createResponse(deps, jsonBody(context.body), context.batch?.customId ?? null);
       if (params.background) return { json: responses.created(response.id) };
       if (params.stream) return { bytes: sseBody(streamEvents(response)), contentType: 'text/event-stream' };
       return { json: response };
@@ -44,7 +44,7 @@ export function responseRoutes(
     route('DELETE', '/responses/{response_id}', ({ params }) => ({ json: responses.delete(params.response_id) })),
     route('POST', '/responses/{response_id}/cancel', ({ params, body }) => {
       responses.retrieve(params.response_id);
-      jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+      jsonBody(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
       return { json: responses.cancel(params.response_id) };
     }),
     route('GET', '/responses/{response_id}/input_items', ({ params, query }) => {

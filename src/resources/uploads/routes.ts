@@ -1,5 +1,6 @@
 import { missingParameter } from '../../engine/api-error.js';
-import { formBody, jsonObject, type FormBody } from '../../engine/request.js';
+import { jsonBody } from '../../engine/fields.js';
+import { formBody, type FormBody } from '../../engine/request.js';
 import { route, type Route } from '../../engine/router.js';
 import { parseCompleteUpload, parseCreateUpload } from './params.js';
 import type { UploadsState } from './state.js';
@@ -12,18 +13,18 @@ const encoder = new TextEncoder();
  */
 export function uploadRoutes(uploads: UploadsState): Route[] {
   return [
-    route('POST', '/uploads', ({ body }) => ({ json: uploads.create(parseCreateUpload(jsonObject(body))) })),
+    route('POST', '/uploads', ({ body }) => ({ json: uploads.create(parseCreateUpload(jsonBody(body))) })),
     route('POST', '/uploads/{upload_id}/parts', ({ params, body }) => {
       uploads.retrieve(params.upload_id);
       return { json: uploads.addPart(params.upload_id, partData(formBody(body))) };
     }),
     route('POST', '/uploads/{upload_id}/complete', ({ params, body }) => {
       uploads.retrieve(params.upload_id);
-      return { json: uploads.complete(params.upload_id, parseCompleteUpload(jsonObject(body))) };
+      return { json: uploads.complete(params.upload_id, parseCompleteUpload(jsonBody(body))) };
     }),
     route('POST', '/uploads/{upload_id}/cancel', ({ params, body }) => {
       uploads.retrieve(params.upload_id);
-      jsonObject(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
+      jsonBody(body); // no parameters, but a body that is not JSON is refused (UNVERIFIED)
       return { json: uploads.cancel(params.upload_id) };
     }),
   ];
