@@ -9,7 +9,9 @@ import {
   jsonDepth,
   MAX_DEPTH,
   nonEmptyArray,
+  numberOutOfRange,
   objectItem,
+  optionalDecimal,
   optionalInteger,
   rejectUnknownKeys,
   rejectUnknownMembers,
@@ -204,5 +206,28 @@ describe('the resources', () => {
     const bypassing = files.filter((f) => /\bjsonObject\b/.test(readFileSync(join(root, f), 'utf8')));
     expect(files.length).toBeGreaterThan(50);
     expect(bypassing).toEqual([]);
+  });
+});
+
+describe('numbers that are not finite', () => {
+  const outOfRange = (param: string, shown: string) => ({
+    message: `Invalid '${param}': number out of range. Expected a finite number, but got ${shown} instead.`,
+    type: 'invalid_request_error',
+    param,
+    code: 'number_out_of_range',
+  });
+
+  it('are refused by the number readers, not taken as a bound or a type error', () => {
+    expect(errorOf(() => optionalDecimal(Infinity, 'temperature', { min: 0, max: 2 }))).toEqual(outOfRange('temperature', 'Infinity'));
+    expect(errorOf(() => optionalDecimal(-Infinity, 'top_p'))).toEqual(outOfRange('top_p', '-Infinity'));
+    expect(errorOf(() => optionalInteger(Infinity, 'seed'))).toEqual(outOfRange('seed', 'Infinity'));
+    expect(numberOutOfRange('x', Number.NaN).message).toBe("Invalid 'x': number out of range. Expected a finite number, but got NaN instead.");
+  });
+
+  it('are refused wherever they sit in a JSON body, named by their path', () => {
+    const body = JSON.parse('{"model":"m","logit_bias":{"50256":1},"tools":[{"parameters":{"properties":{"n":{"minItems":1e309}}}}]}') as unknown;
+    expect(errorOf(() => jsonBody({ kind: 'json', value: body }))).toEqual(outOfRange('tools[0].parameters.properties.n.minItems', 'Infinity'));
+    expect(errorOf(() => jsonBody({ kind: 'json', value: { a: [1, [2, -Infinity]] } }))).toEqual(outOfRange('a[1][1]', '-Infinity'));
+    expect(jsonBody({ kind: 'json', value: { a: [1.5, -1.7e308, { b: 0 }] } })).toEqual({ a: [1.5, -1.7e308, { b: 0 }] });
   });
 });

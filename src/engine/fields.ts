@@ -43,6 +43,7 @@ export function optionalObject(value: unknown, param: string, expected = 'an obj
 /** An integer within bounds: `Invalid 'x': integer below minimum value. Expected a value >= 16, ...`. */
 export function optionalInteger(value: unknown, param: string, bounds: { min?: number; max?: number } = {}): number | null {
   if (!given(value)) return null;
+  if (typeof value === 'number' && !Number.isFinite(value)) throw numberOutOfRange(param, value);
   if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidType(param, 'an integer', value);
   checkBounds(value, param, 'integer', bounds);
   return value;
@@ -51,9 +52,23 @@ export function optionalInteger(value: unknown, param: string, bounds: { min?: n
 /** A number within bounds: `Invalid 'x': decimal above maximum value. Expected a value <= 2, ...`. */
 export function optionalDecimal(value: unknown, param: string, bounds: { min?: number; max?: number } = {}): number | null {
   if (!given(value)) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidType(param, 'a decimal', value);
+  if (typeof value !== 'number') throw invalidType(param, 'a decimal', value);
+  if (!Number.isFinite(value)) throw numberOutOfRange(param, value);
   checkBounds(value, param, 'decimal', bounds);
   return value;
+}
+
+/**
+ * `Invalid 'x': number out of range. Expected a finite number, but got Infinity instead.`: a
+ * number JSON parsing could not hold (`1e309` reads as Infinity, which JSON then writes as
+ * `null`). UNVERIFIED: the API's words; these follow its other range errors.
+ */
+export function numberOutOfRange(param: string, value: number): ApiError {
+  return badRequest(
+    `Invalid '${param}': number out of range. Expected a finite number, but got ${String(value)} instead.`,
+    param,
+    'number_out_of_range',
+  );
 }
 
 function checkBounds(value: number, param: string, kind: 'integer' | 'decimal', bounds: { min?: number; max?: number }): void {
@@ -251,26 +266,58 @@ export const MAX_DEPTH = 256;
  */
 export function jsonBody(body: ParsedBody): JsonObject {
   const object = jsonObject(body);
-  checkDepth(object);
+  checkValues(object);
   return object;
 }
 
 /**
- * Refuses the first field of `body` (in order) whose value nests deeper than {@link MAX_DEPTH}.
- * UNVERIFIED: the API's answer is not on record (its parser likely has a limit of its own); the
- * words follow its other limits, `Invalid 'x': string too long. Expected a string with maximum
- * length 64, but got a string with length 65 instead.`
+ * Refuses the first field of `body` (in order) whose value nests deeper than {@link MAX_DEPTH}
+ * or holds a number that is not finite ({@link numberOutOfRange}, named by its path:
+ * `hyperparameters.learning_rate_multiplier`). The numbers are checked here as well as by the
+ * readers because not every number is read by one: a `logit_bias` value is not, and a schema's
+ * `minItems: 1e309` sent the structured-output sampler into an endless loop.
+ * UNVERIFIED: the API's answer to a deep value is not on record (its parser likely has a limit of
+ * its own); the words follow its other limits, `Invalid 'x': string too long. Expected a string
+ * with maximum length 64, but got a string with length 65 instead.`
  */
-export function checkDepth(body: JsonObject): void {
+export function checkValues(body: JsonObject): void {
   for (const [field, value] of Object.entries(body)) {
-    if (!deeperThan(value, MAX_DEPTH)) continue;
-    const depth = jsonDepth(value);
-    throw badRequest(
-      `Invalid '${field}': value nested too deeply. Expected a value with maximum depth ${MAX_DEPTH}, but got a value with depth ${depth} instead.`,
-      field,
-      'value_above_max_depth',
-    );
+    if (deeperThan(value, MAX_DEPTH)) {
+      throw badRequest(
+        `Invalid '${field}': value nested too deeply. Expected a value with maximum depth ${MAX_DEPTH}, but got a value with depth ${jsonDepth(value)} instead.`,
+        field,
+        'value_above_max_depth',
+      );
+    }
+    const path = nonFinitePath(value);
+    if (path !== null) throw numberOutOfRange(paramPath(field, path), path.value);
   }
+}
+
+/** Where in a value its first non-finite number is, outermost step first, and that number. */
+type NumberPath = (string | number)[] & { value: number };
+
+/**
+ * The path to the first number of `value` that is not finite, or null. It recurses, which is safe
+ * only on a value already known to nest no deeper than {@link MAX_DEPTH}; the path is built on
+ * the way back, so a value with no such number costs no allocation.
+ */
+function nonFinitePath(value: unknown): NumberPath | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : Object.assign([], { value });
+  if (typeof value !== 'object' || value === null) return null;
+  const entries: Iterable<[string | number, unknown]> = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [key, child] of entries) {
+    const path = nonFinitePath(child);
+    if (path === null) continue;
+    path.unshift(key);
+    return path;
+  }
+  return null;
+}
+
+/** A path as the API names a parameter: `messages[0].content`, `metadata.team`. */
+function paramPath(field: string, path: readonly (string | number)[]): string {
+  return path.reduce<string>((at, step) => (typeof step === 'number' ? `${at}[${step}]` : `${at}.${step}`), field);
 }
 
 /** One array or object being walked, and where the walk is in it; `parent` is the stack below. */

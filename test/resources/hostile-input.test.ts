@@ -170,3 +170,34 @@ describe('objects whose toString is not a function', () => {
     });
   });
 });
+
+describe('numbers too large for a double (Infinity once parsed)', () => {
+  const outOfRange = (param: string, shown: string) => ({
+    error: {
+      message: `Invalid '${param}': number out of range. Expected a finite number, but got ${shown} instead.`,
+      type: 'invalid_request_error',
+      param,
+      code: 'number_out_of_range',
+    },
+  });
+
+  test.each([
+    ['learning_rate_multiplier', '/fine_tuning/jobs', '{"model":"gpt-4o-mini-2024-07-18","training_file":"file-x","hyperparameters":{"learning_rate_multiplier":1e309}}', 'hyperparameters.learning_rate_multiplier', 'Infinity'],
+    ['dpo beta', '/fine_tuning/jobs', '{"model":"gpt-4o-mini-2024-07-18","training_file":"file-x","method":{"type":"dpo","dpo":{"hyperparameters":{"beta":-1e309}}}}', 'method.dpo.hyperparameters.beta', '-Infinity'],
+    ['temperature', '/chat/completions', `${CHAT},"temperature":1e309}`, 'temperature', 'Infinity'],
+    ['a logit_bias value', '/chat/completions', `${CHAT},"logit_bias":{"50256":-1e999}}`, 'logit_bias.50256', '-Infinity'],
+    ['a schema bound', '/responses', `${RESPONSES},"text":{"format":{"type":"json_schema","name":"s","schema":{"type":"object","properties":{"n":{"type":"array","minItems":1e309}}}}}}`, 'text.format.schema.properties.n.minItems', 'Infinity'],
+    ['embeddings dimensions', '/embeddings', '{"model":"text-embedding-3-small","input":"x","dimensions":1e309}', 'dimensions', 'Infinity'],
+  ])('%s: refused, not served as null', async (_, path, text, param, shown) => {
+    expect(await post(path, text)).toEqual({ status: 400, body: outOfRange(param, shown) });
+    expect(openaiMock.jobs.all()).toEqual([]);
+    expect(openaiMock.responses.all()).toEqual([]);
+  });
+
+  test('a job with learning_rate_multiplier 1e309 is refused: no job is made to be served with null', async () => {
+    const file = await client.files.create({ file: await toFile(Buffer.from(dataset(10)), 'train.jsonl'), purpose: 'fine-tune' });
+    const text = `{"model":"gpt-4o-mini-2024-07-18","training_file":"${file.id}","hyperparameters":{"learning_rate_multiplier":1e309}}`;
+    expect(await post('/fine_tuning/jobs', text)).toEqual({ status: 400, body: outOfRange('hyperparameters.learning_rate_multiplier', 'Infinity') });
+    expect(openaiMock.jobs.all()).toEqual([]);
+  });
+});

@@ -1,5 +1,14 @@
 import { badRequest, invalidType, invalidValue, missingParameter } from '../../engine/api-error.js';
-import { checkLength, metadata, nonEmptyString, objectItem, optionalInteger, optionalString, rejectUnknownKeys } from '../../engine/fields.js';
+import {
+  checkLength,
+  metadata,
+  nonEmptyString,
+  numberOutOfRange,
+  objectItem,
+  optionalInteger,
+  optionalString,
+  rejectUnknownKeys,
+} from '../../engine/fields.js';
 import type {
   DpoHyperparameters,
   FineTuneMethod,
@@ -108,7 +117,10 @@ function withAuto(hp: Partial<Hyperparameters>): Hyperparameters {
   };
 }
 
-/** `'auto'` or a number in range (exclusive of `min` for non-integers, as the spec says `> 0`). */
+/**
+ * `'auto'` or a number in range (exclusive of `min` for non-integers, as the spec says `> 0`);
+ * never Infinity, which would be served as `null`.
+ */
 function autoOrNumber(
   value: unknown,
   param: string,
@@ -118,6 +130,8 @@ function autoOrNumber(
 ): 'auto' | number | undefined {
   if (value === undefined || value === null) return undefined;
   if (value === 'auto') return 'auto';
+  // Before the range check: Infinity (`1e309` once parsed) is above any `max`, even none.
+  if (typeof value === 'number' && !Number.isFinite(value)) throw numberOutOfRange(param, value);
   if (typeof value !== 'number' || (integer && !Number.isInteger(value))) {
     throw invalidType(param, integer ? "'auto' or an integer" : "'auto' or a number", value);
   }
