@@ -23,12 +23,25 @@ export interface ResponseDeps {
   readonly models: ModelsState;
 }
 
+/** A response built for a request, not kept yet. */
+export interface CreatedResponse {
+  readonly response: ResponseObject;
+  readonly params: CreateParams;
+  /**
+   * Keeps the response when `store` is on (and starts a background one's schedule). The caller
+   * calls it last, once whatever else the answer needs is built: a failure before then leaves
+   * nothing stored, so a refused request never changes state.
+   */
+  readonly keep: () => void;
+}
+
 /**
- * Creates a response for a request body: checks it, asks the scripted model, builds the
- * Response and keeps it when `store` is on. Synchronous on purpose: the batch engine answers its
- * lines with it while a status is being read. `customId` is the batch line's, if any.
+ * Creates a response for a request body: checks it, asks the scripted model and builds the
+ * Response, everything but keeping it (see {@link CreatedResponse.keep}). Synchronous on purpose:
+ * the batch engine answers its lines with it while a status is being read. `customId` is the
+ * batch line's, if any.
  */
-export function createResponse(deps: ResponseDeps, body: Record<string, unknown>, customId: string | null): { response: ResponseObject; params: CreateParams } {
+export function createResponse(deps: ResponseDeps, body: Record<string, unknown>, customId: string | null): CreatedResponse {
   const { ctx, responses, replies, models } = deps;
   const params = parseCreateParams(body);
   const previous = params.previousResponseId === null ? [] : responses.conversation(params.previousResponseId);
@@ -67,8 +80,10 @@ export function createResponse(deps: ResponseDeps, body: Record<string, unknown>
     usage: usageFor(conversationMessages(params.instructions, conversation), output),
   });
 
-  if (params.store) responses.keep(response, input, conversation);
-  return { response, params };
+  const keep = (): void => {
+    if (params.store) responses.keep(response, input, conversation);
+  };
+  return { response, params, keep };
 }
 
 /** An item of the conversation, whether or not it has its id yet. */

@@ -5,7 +5,7 @@ import { IdGenerator } from '../../engine/ids.js';
 import type { Route, RouteContext } from '../../engine/router.js';
 import { ModelsState } from '../models/state.js';
 import { Replies } from '../replies/state.js';
-import type { ReplyRequest } from '../replies/types.js';
+import type { ModelOutput, ReplyRequest } from '../replies/types.js';
 import { responseRoutes } from './routes.js';
 import { ResponsesState } from './state.js';
 import type { ResponseObject } from './types.js';
@@ -63,6 +63,29 @@ describe('responseRoutes', () => {
   test('a streamed create answers text/event-stream bytes', () => {
     const reply = call('POST', '/responses', { body: { kind: 'json', value: { model: 'gpt-4o-mini', input: 'Hi', stream: true } } });
     expect(reply).toMatchObject({ contentType: 'text/event-stream' });
+  });
+
+  test('a failure while building the answer keeps nothing: the response is stored last', () => {
+    const config = resolveConfig();
+    const ctx = { clock: new Clock(), ids: new IdGenerator(), config: () => config };
+    // A model output the stream cannot be built from (its text is not a string).
+    const broken = new (class extends Replies {
+      override answer(): ModelOutput {
+        return { content: 42 as unknown as string, refusal: null, toolCalls: [], finishReason: 'stop' };
+      }
+    })(ctx);
+    const kept = new ResponsesState(ctx);
+    const create = responseRoutes(ctx, kept, broken, new ModelsState(ctx))[0]!;
+    const body = { model: 'gpt-4o-mini', input: 'Hi', stream: true };
+    expect(() =>
+      create.handler({
+        request: { method: 'POST', url: 'https://api.openai.com/v1/responses', headers: {}, body: new Uint8Array() },
+        params: {},
+        query: new URLSearchParams(),
+        body: { kind: 'json', value: body },
+      }),
+    ).toThrow(TypeError);
+    expect(kept.ids()).toEqual([]);
   });
 
   test('store: false keeps nothing', () => {

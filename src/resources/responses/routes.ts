@@ -19,9 +19,14 @@ export function responseRoutes(
   const deps = { ctx, responses, replies, models };
   return [
     route('POST', '/responses', (context) => {
-      const { response, params } = createResponse(deps, jsonBody(context.body), context.batch?.customId ?? null);
+      const { response, params, keep } = createResponse(deps, jsonBody(context.body), context.batch?.customId ?? null);
+      // The answer is built before the response is kept, so a failure while building it leaves
+      // nothing stored. What follows `keep()` only copies plain data: the background view is the
+      // response with its first status, and the JSON the engine writes is of values it parsed.
+      const stream = params.stream ? sseBody(streamEvents(response)) : null;
+      keep();
       if (params.background) return { json: responses.created(response.id) };
-      if (params.stream) return { bytes: sseBody(streamEvents(response)), contentType: 'text/event-stream' };
+      if (stream !== null) return { bytes: stream, contentType: 'text/event-stream' };
       return { json: response };
     }),
     route(
