@@ -265,6 +265,34 @@ describe('sampleFromSchema', () => {
     expect(validSample({ type: 'object', properties: {}, required: ['anything'] })).toEqual({ anything: 'anything' });
   });
 
+  test('property names are data: __proto__, constructor and toString are kept as own keys', () => {
+    // Parsed, as the schema arrives: in an object literal `__proto__` would set the prototype.
+    const schema = JSON.parse(`{
+      "type": "object",
+      "properties": {
+        "__proto__": { "type": "object", "properties": { "polluted": { "type": "boolean" } }, "required": ["polluted"], "additionalProperties": false },
+        "constructor": { "type": "string" },
+        "name": { "type": "string" }
+      },
+      "required": ["__proto__", "constructor", "name", "toString"],
+      "additionalProperties": { "type": "integer" }
+    }`) as Record<string, unknown>;
+    const value = sampleFromSchema(schema) as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(['__proto__', 'constructor', 'name', 'toString']);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(value))).toEqual(JSON.parse('{"__proto__":{"polluted":true},"constructor":"constructor","name":"name","toString":0}'));
+    // Ajv counts a property named __proto__ as additional whatever the schema says: rename it for ajv.
+    const rename = (json: string): unknown => JSON.parse(json.replaceAll('"__proto__"', '"proto_key"'));
+    const strict = new Ajv2020({ strict: false, ownProperties: true });
+    expect(strict.validate(rename(JSON.stringify(schema)) as object, rename(JSON.stringify(value)))).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  test('a $ref resolves through own keys only, never into Object.prototype', () => {
+    expect(sampleFromSchema({ type: 'object', properties: { a: { $ref: '#/__proto__' } }, required: ['a'] })).toEqual({ a: 'a' });
+    expect(sampleFromSchema({ type: 'object', properties: { a: { $ref: '#/constructor/prototype' } }, required: ['a'] })).toEqual({ a: 'a' });
+  });
+
   test('boolean schemas and schemas without a type', () => {
     expect(sampleFromSchema(true)).toBe('value');
     validSample({ type: 'object', properties: { free: true, loose: {} }, required: ['free', 'loose'] });

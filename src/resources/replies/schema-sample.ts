@@ -101,20 +101,31 @@ function typeOf(node: Schema, shallow: boolean): string | undefined {
   return undefined;
 }
 
+/**
+ * An object with the schema's properties (only the required ones once shallow), then any required
+ * key the properties leave out. Keys are the schema's to choose, so each is defined as an own
+ * property: assigning `out['__proto__']` would set the prototype instead (and `'toString' in out`
+ * is true of every object), leaving a required key out of a reply that must have it.
+ */
 function sampleObject(node: Schema, root: Schema, depth: number, variant: number, shallow: boolean): Record<string, unknown> {
   const properties = isSchema(node['properties']) ? node['properties'] : {};
   const required = new Set(Array.isArray(node['required']) ? node['required'].filter((k) => typeof k === 'string') : []);
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(properties)) {
     if (shallow && !required.has(key)) continue;
-    out[key] = sample(child, root, key, depth + 1, variant);
+    setOwn(out, key, sample(child, root, key, depth + 1, variant));
   }
   const extra = node['additionalProperties'];
   for (const key of required) {
-    if (key in out) continue;
-    out[key] = isSchema(extra) || typeof extra === 'boolean' ? sample(extra, root, key, depth + 1, variant) : key;
+    if (Object.hasOwn(out, key)) continue;
+    setOwn(out, key, isSchema(extra) || typeof extra === 'boolean' ? sample(extra, root, key, depth + 1, variant) : key);
   }
   return out;
+}
+
+/** Sets `key` as an own, enumerable data property, whatever its name (`__proto__` included). */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function sampleArray(node: Schema, root: Schema, name: string, depth: number, variant: number, shallow: boolean): unknown[] {
@@ -256,7 +267,8 @@ function resolveRef(ref: string, root: Schema): Schema | undefined {
     } catch {
       return undefined;
     }
-    if (!isSchema(node)) return undefined;
+    // Own keys only: `#/__proto__` or `#/constructor` must not walk into Object.prototype.
+    if (!isSchema(node) || !Object.hasOwn(node, key)) return undefined;
     node = node[key];
   }
   return isSchema(node) ? node : undefined;
