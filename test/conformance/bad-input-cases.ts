@@ -764,6 +764,108 @@ function batchRoutes(fx: Fixtures): BadInputCase[] {
   return cases;
 }
 
+// --- values built to break a server ------------------------------------------------------------
+
+/** An object whose `toString` and `valueOf` are not functions: coercing it to a string throws. */
+const TRAP = '{"toString":1,"valueOf":1}';
+const TRAP_UNVERIFIED = 'how the API quotes a value that is not a string in an invalid-value error (the mock writes its JSON)';
+const NUMBER_UNVERIFIED = "the API's answer to a number past the range of a double (JSON.parse reads 1e309 as Infinity)";
+/** `[[[…0…]]]` and `{"a":{"a":…1…}}`, as JSON text: too deep for JSON.stringify in a test worker. */
+const deepArray = (depth: number): string => `${'['.repeat(depth)}0${']'.repeat(depth)}`;
+const deepObject = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const outOfRange = (param: string, shown = 'Infinity'): ExpectedError =>
+  invalidRequest(400, `Invalid '${param}': number out of range. Expected a finite number, but got ${shown} instead.`, param, 'number_out_of_range');
+const trapValue = (param: string, supported: string): ExpectedError => invalidValue(param, TRAP, supported);
+
+/** One case whose body is `valid` with `path` (dotted) set to the JSON text `raw`. */
+function rawCase(route: string, kind: CaseKind, name: string, valid: Record<string, unknown>, path: string, raw: string, expect: ExpectedError, unverified: string): BadInputCase {
+  const text = JSON.stringify(setPath(valid, path, '@@raw@@')).replace('"@@raw@@"', raw);
+  return { route, kind, name, request: { body: { raw: text, contentType: 'application/json' } }, expect, unverified };
+}
+
+/** A field nested 6,000 arrays deep, and one 6,000 objects deep: refused before anything is read. */
+function deepCases(route: string, valid: Record<string, unknown>, field: string): BadInputCase[] {
+  return [
+    rawCase(route, 'oversize', `${field} nested 6,000 arrays deep`, valid, field, deepArray(6000), tooDeep(field, 6000), DEPTH_UNVERIFIED),
+    rawCase(route, 'oversize', `${field} nested 6,000 objects deep`, valid, field, deepObject(6000), tooDeep(field, 6000), DEPTH_UNVERIFIED),
+  ];
+}
+
+/**
+ * Values nested thousands deep, objects whose toString is not a function in the fields that name
+ * one of a set of values, and numbers JSON.parse turns into Infinity, on every route whose body
+ * holds them. Each answer is a 400 in the API's envelope, with nothing stored.
+ */
+function hostileCases(fx: Fixtures): BadInputCase[] {
+  const job = { model: 'gpt-4o-mini-2024-07-18', training_file: fx.file };
+  const embedding = { model: 'text-embedding-3-small', input: 'hello' };
+  const chat = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] };
+  const response = { model: 'gpt-4o-mini', input: 'Hi' };
+  const batch = { input_file_id: fx.batchFile, endpoint: '/v1/chat/completions', completion_window: '24h' };
+  const upload = { filename: 'big.jsonl', purpose: 'fine-tune', bytes: 10, mime_type: 'text/jsonl' };
+  const fineTuning = 'POST /fine_tuning/jobs';
+  const embeddings = 'POST /embeddings';
+  const moderations = 'POST /moderations';
+  const chatRoute = 'POST /chat/completions';
+  const responses = 'POST /responses';
+  const batches = 'POST /batches';
+  const uploads = 'POST /uploads';
+  const complete = 'POST /uploads/{upload_id}/complete';
+  const cases: BadInputCase[] = [
+    ...deepCases(fineTuning, job, 'method'),
+    rawCase(fineTuning, 'wrong type', 'method.type a toString object', job, 'method', `{"type":${TRAP}}`, trapValue('method.type', "'supervised', 'dpo', and 'reinforcement'"), TRAP_UNVERIFIED),
+    rawCase(fineTuning, 'wrong type', 'integrations[0].type a toString object', job, 'integrations', `[{"type":${TRAP},"wandb":{"project":"p"}}]`, trapValue('integrations[0].type', "'wandb'"), TRAP_UNVERIFIED),
+    rawCase(fineTuning, 'oversize', 'learning_rate_multiplier 1e309', job, 'hyperparameters', '{"learning_rate_multiplier":1e309}', outOfRange('hyperparameters.learning_rate_multiplier'), NUMBER_UNVERIFIED),
+    rawCase(fineTuning, 'oversize', 'a dpo beta of -1e309', job, 'method', '{"type":"dpo","dpo":{"hyperparameters":{"beta":-1e309}}}', outOfRange('method.dpo.hyperparameters.beta', '-Infinity'), NUMBER_UNVERIFIED),
+    rawCase(fineTuning, 'oversize', 'a seed of 1e400', job, 'seed', '1e400', outOfRange('seed'), NUMBER_UNVERIFIED),
+
+    ...deepCases(embeddings, embedding, 'input'),
+    rawCase(embeddings, 'wrong type', 'encoding_format a toString object', embedding, 'encoding_format', TRAP, invalidRequest(400, `Invalid value for 'encoding_format' = ${TRAP}. Supported values: ['float', 'base64'].`), TRAP_UNVERIFIED),
+    rawCase(embeddings, 'oversize', 'dimensions 1e309', embedding, 'dimensions', '1e309', outOfRange('dimensions'), NUMBER_UNVERIFIED),
+    rawCase(embeddings, 'oversize', 'a token id of 1e309', embedding, 'input', '[1,1e309]', outOfRange('input[1]'), NUMBER_UNVERIFIED),
+
+    ...deepCases(moderations, { input: 'hello' }, 'input'),
+    rawCase(moderations, 'wrong type', 'input[0].type a toString object', { input: 'hello' }, 'input', `[{"type":${TRAP},"text":"hi"}]`, trapValue('input[0].type', "'text' and 'image_url'"), TRAP_UNVERIFIED),
+    rawCase(moderations, 'oversize', 'an input of 1e309', { input: 'hello' }, 'input', '[1e309]', outOfRange('input[0]'), NUMBER_UNVERIFIED),
+
+    ...deepCases(chatRoute, chat, 'tools'),
+    rawCase(chatRoute, 'oversize', 'a function schema nested 6,000 levels', chat, 'tools', `[{"type":"function","function":{"name":"f","parameters":{"type":"object","properties":{"a":${deepObject(6000)}}}}}]`, tooDeep('tools', 6005), DEPTH_UNVERIFIED),
+    rawCase(chatRoute, 'wrong type', 'a content part type a toString object', chat, 'messages', `[{"role":"user","content":[{"type":${TRAP},"text":"Hi"}]}]`, trapValue('messages[0].content[0].type', "'text', 'image_url', 'input_audio', and 'file'"), TRAP_UNVERIFIED),
+    rawCase(chatRoute, 'wrong type', 'tools[0].type a toString object', chat, 'tools', `[{"type":${TRAP}}]`, trapValue('tools[0].type', "'function' and 'custom'"), TRAP_UNVERIFIED),
+    rawCase(chatRoute, 'wrong type', 'response_format.type a toString object', chat, 'response_format', `{"type":${TRAP}}`, trapValue('response_format.type', "'json_object', 'json_schema', and 'text'"), TRAP_UNVERIFIED),
+    rawCase(chatRoute, 'wrong type', 'tool_choice.type a toString object', { ...chat, tools: [{ type: 'function', function: { name: 'f' } }] }, 'tool_choice', `{"type":${TRAP},"function":{"name":"f"}}`, trapValue('tool_choice.type', "'function', 'custom', and 'allowed_tools'"), TRAP_UNVERIFIED),
+    rawCase(chatRoute, 'oversize', 'temperature 1e309', chat, 'temperature', '1e309', outOfRange('temperature'), NUMBER_UNVERIFIED),
+    rawCase(chatRoute, 'oversize', 'a logit_bias of -1e309', chat, 'logit_bias', '{"50256":-1e309}', outOfRange('logit_bias.50256', '-Infinity'), NUMBER_UNVERIFIED),
+
+    ...deepCases(responses, response, 'text'),
+    rawCase(responses, 'oversize', 'a text.format schema nested 6,000 levels', response, 'text', `{"format":{"type":"json_schema","name":"s","schema":{"type":"object","properties":{"a":${'{"type":"array","items":'.repeat(6000)}{"type":"string"}${'}'.repeat(6000)}}}}}`, tooDeep('text', 6005), DEPTH_UNVERIFIED),
+    rawCase(responses, 'wrong type', 'a text.format schema whose type is a toString object', response, 'text', `{"format":{"type":"json_schema","name":"s","schema":{"type":${TRAP}}}}`, invalidRequest(400, `Invalid schema for response_format 's': schema must be a JSON Schema of 'type: "object"', got 'type: "${TRAP}"'.`, 'text.format.schema', 'invalid_json_schema'), TRAP_UNVERIFIED),
+    rawCase(responses, 'oversize', 'temperature 1e309', response, 'temperature', '1e309', outOfRange('temperature'), NUMBER_UNVERIFIED),
+    rawCase(responses, 'oversize', 'a schema minItems of 1e309', response, 'text', '{"format":{"type":"json_schema","name":"s","schema":{"type":"object","properties":{"n":{"type":"array","minItems":1e309}}}}}', outOfRange('text.format.schema.properties.n.minItems'), NUMBER_UNVERIFIED),
+
+    ...deepCases(batches, batch, 'metadata'),
+    rawCase(batches, 'wrong type', 'output_expires_after.anchor a toString object', batch, 'output_expires_after', `{"anchor":${TRAP},"seconds":3600}`, trapValue('output_expires_after.anchor', "'created_at'"), TRAP_UNVERIFIED),
+    rawCase(batches, 'oversize', 'output_expires_after.seconds 1e309', batch, 'output_expires_after', '{"anchor":"created_at","seconds":1e309}', outOfRange('output_expires_after.seconds'), NUMBER_UNVERIFIED),
+
+    ...deepCases(uploads, upload, 'expires_after'),
+    rawCase(uploads, 'wrong type', 'expires_after.anchor a toString object', upload, 'expires_after', `{"anchor":${TRAP},"seconds":3600}`, trapValue('expires_after.anchor', "'created_at'"), TRAP_UNVERIFIED),
+    rawCase(uploads, 'oversize', 'bytes 1e309', upload, 'bytes', '1e309', outOfRange('bytes'), NUMBER_UNVERIFIED),
+    ...deepCases(complete, { part_ids: ['part_x'] }, 'part_ids'),
+  ];
+  // A POST that takes no parameters still reads its body: a deep one is refused once the id is found.
+  for (const route of [
+    'POST /fine_tuning/jobs/{fine_tuning_job_id}/cancel',
+    'POST /fine_tuning/jobs/{fine_tuning_job_id}/pause',
+    'POST /fine_tuning/jobs/{fine_tuning_job_id}/resume',
+    'POST /batches/{batch_id}/cancel',
+    'POST /responses/{response_id}/cancel',
+    'POST /uploads/{upload_id}/cancel',
+  ]) {
+    cases.push(rawCase(route, 'oversize', 'a body nested 6,000 arrays deep', {}, 'reason', deepArray(6000), tooDeep('reason', 6000), DEPTH_UNVERIFIED));
+  }
+  return cases;
+}
+
 /** Every case, for the fixtures' ids. */
 export function badInputCases(fx: Fixtures): BadInputCase[] {
   return [
@@ -776,6 +878,7 @@ export function badInputCases(fx: Fixtures): BadInputCase[] {
     ...chatRoutes(),
     ...responseRoutes(),
     ...batchRoutes(fx),
+    ...hostileCases(fx),
   ];
 }
 
