@@ -250,14 +250,15 @@ export function rejectUnknownMembers(object: JsonObject, known: readonly string[
 /**
  * How many arrays and objects deep one field of a request body may nest. Far past anything a
  * request needs (a strict schema may nest 10 levels, each a few JSON levels deep), and far below
- * where a recursive walk of the value, or `JSON.stringify` on Node 22, runs out of stack (about
- * 4,000 levels in a test worker).
+ * where a recursive walk of the value, or `JSON.stringify` of it, runs out of stack (a few
+ * thousand levels in a test worker).
  */
 export const MAX_DEPTH = 256;
 
 /**
  * The body of a JSON route as an object, checked as a whole before any field is read: the route's
- * code never meets a value nested deeper than {@link MAX_DEPTH}. Every JSON route reads its body
+ * code never meets a value nested deeper than {@link MAX_DEPTH}, nor a number that is not finite
+ * (see {@link checkValues}). Every JSON route reads its body
  * through here (a test holds them to it), so the bound is set once, at the door, rather than in
  * each recursive walk behind it (schema checks and samplers, token counts, echoes, `JSON.stringify`
  * of the answer), each of which would need its own limit and its own words. A batch line's body
@@ -280,7 +281,7 @@ export function jsonBody(body: ParsedBody): JsonObject {
  * its own); the words follow its other limits, `Invalid 'x': string too long. Expected a string
  * with maximum length 64, but got a string with length 65 instead.`
  */
-export function checkValues(body: JsonObject): void {
+function checkValues(body: JsonObject): void {
   for (const [field, value] of Object.entries(body)) {
     if (deeperThan(value, MAX_DEPTH)) {
       throw badRequest(
@@ -300,7 +301,7 @@ type NumberPath = (string | number)[] & { value: number };
 /**
  * The path to the first number of `value` that is not finite, or null. It recurses, which is safe
  * only on a value already known to nest no deeper than {@link MAX_DEPTH}; the path is built on
- * the way back, so a value with no such number costs no allocation.
+ * the way back, so only a value that has such a number pays for one.
  */
 function nonFinitePath(value: unknown): NumberPath | null {
   if (typeof value === 'number') return Number.isFinite(value) ? null : Object.assign([], { value });

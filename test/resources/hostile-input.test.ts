@@ -2,7 +2,8 @@
  * Input built to break a server rather than to ask it something: values nested thousands deep,
  * objects whose `toString` is not a function, numbers too large for a double. Each must get a 400
  * in the API's envelope (never the mock's "This is a bug" 500), and change nothing: a refused
- * request stores no response, and the state can still be written afterwards.
+ * request stores no response or job. Inside a batch line or a training file, the line fails as
+ * any bad line does.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
