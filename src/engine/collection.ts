@@ -31,6 +31,15 @@ export function collection<T extends { id: string }>(
   };
 }
 
+/** Wraps functions so that each call settles the resources first (`context.settle`). */
+export function settling(settle: () => void) {
+  return <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      settle();
+      return fn(...args);
+    };
+}
+
 /** A collection of timed objects: each one's lifecycle, plans for those to come, manual steps. */
 export interface TimedCollection<T extends { id: string }, S extends string, P> extends ReadonlyCollection<T> {
   /** Status now, since when, what comes next and when, and the history so far. */
@@ -63,10 +72,7 @@ export function timedCollection<T extends { id: string }, S extends string, P>(
   settle: () => void,
   options: { readonly settleReads?: boolean } = {},
 ): TimedCollection<T, S, P> {
-  const settled = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-    settle();
-    return fn(...args);
-  };
+  const settled = settling(settle);
   const read = options.settleReads ? settled : <F>(fn: F): F => fn;
   return Object.assign(
     collection(

@@ -71,13 +71,6 @@ export class Engine implements Inspectable {
     return this.#setOptions(this.#initialOptions);
   }
 
-  /** The instance a module built for this engine. */
-  instance<I extends ResourceInstance>(module: { readonly create: (context: never) => I }): I {
-    const instance = this.#instances.get(module as unknown as AnyResourceModule);
-    if (!instance) throw notListed(module as unknown as AnyResourceModule);
-    return instance as I;
-  }
-
   /** The modules' instances, in list order. */
   instances(): ResourceInstance[] {
     return this.#modules.map((module) => this.#instances.get(module)!);

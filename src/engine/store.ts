@@ -54,10 +54,6 @@ export class LifecycleStore<S extends string, R extends Stored<S>, P extends Pla
     this.#options = options;
   }
 
-  get names(): StoreNames {
-    return this.#options.names;
-  }
-
   /** The next id with this prefix that no record (a seeded one, say) already has. */
   nextId(prefix: string): string {
     return this.#ids.nextFree(prefix, this.#records);
@@ -87,11 +83,6 @@ export class LifecycleStore<S extends string, R extends Stored<S>, P extends Pla
   get(id: string): R | undefined {
     const record = this.#records.get(id);
     return record && this.#isLive(record) ? record : undefined;
-  }
-
-  /** The record whether or not it still exists for the API (deleted, expired). */
-  getEvenIfGone(id: string): R | undefined {
-    return this.#records.get(id);
   }
 
   has(id: string): boolean {

@@ -1,4 +1,4 @@
-import { timedCollection, type TimedCollection } from '../../engine/collection.js';
+import { settling, timedCollection, type TimedCollection } from '../../engine/collection.js';
 import type { BatchPlan } from './plan.js';
 import type { BatchesState } from './state.js';
 import type { Batch, BatchStatus } from './types.js';
@@ -25,9 +25,6 @@ export interface BatchesCollection extends TimedCollection<Batch, BatchStatus, B
 /** The batches' part of `openaiMock`: each batch as `GET /v1/batches/{id}` returns it now. */
 export function batchesCollection(batches: BatchesState, settle: () => void): BatchesCollection {
   return Object.assign(timedCollection(batches, settle), {
-    expire: (id: string) => {
-      settle();
-      return batches.expire(id);
-    },
+    expire: settling(settle)((id: string) => batches.expire(id)),
   });
 }

@@ -1,4 +1,4 @@
-import { timedCollection, type TimedCollection } from '../../engine/collection.js';
+import { settling, timedCollection, type TimedCollection } from '../../engine/collection.js';
 import type { FilePlan } from './plan.js';
 import type { FilesState } from './state.js';
 import type { FileObject, FileStatus } from './types.js';
@@ -24,10 +24,7 @@ export interface FilesCollection extends TimedCollection<FileObject, FileStatus,
 
 /** The files' part of `openaiMock`: what the API lists now (deleted and expired files are gone). */
 export function filesCollection(files: FilesState, settle: () => void): FilesCollection {
-  const settled = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-    settle();
-    return fn(...args);
-  };
+  const settled = settling(settle);
   return Object.assign(timedCollection(files, settle, { settleReads: true }), {
     content: settled((id: string) => files.bytesOf(id)),
     uploads: settled(() => files.uploads()),

@@ -1,4 +1,4 @@
-import { timedCollection, type TimedCollection } from '../../engine/collection.js';
+import { settling, timedCollection, type TimedCollection } from '../../engine/collection.js';
 import type { JobPlan, PlannedJobError } from './plan.js';
 import type { JobsState } from './state.js';
 import type { FineTuningJob, FineTuningJobCheckpoint, FineTuningJobEvent, FineTuningJobStatus } from './types.js';
@@ -31,9 +31,6 @@ export function jobsCollection(jobs: JobsState, settle: () => void): JobsCollect
   return Object.assign(timedCollection(jobs, settle), {
     events: (id: string) => (jobs.find(id) ? jobs.events(id) : undefined),
     checkpoints: (id: string) => (jobs.find(id) ? jobs.checkpoints(id) : undefined),
-    fail: (id: string, error: PlannedJobError) => {
-      settle();
-      return jobs.fail(id, error);
-    },
+    fail: settling(settle)((id: string, error: PlannedJobError) => jobs.fail(id, error)),
   });
 }
